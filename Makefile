@@ -1,0 +1,53 @@
+# Everything runs inside the project virtualenv (.venv), created on first use.
+PY      ?= python3.11
+VENV    := .venv
+BIN     := $(VENV)/bin
+SPEC    := openapi/wacht-oauth.yaml
+GEN_OUT := wacht_oauth_client/_generated
+# The generator's ruff post-hooks must find the pinned ruff first on PATH.
+GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
+	--path $(SPEC) --config generator-config.yaml --meta none --fail-on-warning
+
+.PHONY: install generate check-generated lint typecheck test demo record bench contract clean
+
+$(BIN)/.installed: pyproject.toml requirements-dev.lock
+	@command -v $(PY) >/dev/null 2>&1 || { echo "$(PY) not found"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip==26.3"
+	$(BIN)/python -m pip install -q -r requirements-dev.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(BIN)/.installed
+
+generate: install
+	$(GENERATE) --output-path $(GEN_OUT) --overwrite
+
+# Regenerate into a temp folder and diff: exit 1 on any drift from the committed code.
+check-generated: install
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GENERATE) --output-path "$$tmp/_generated" >/dev/null && \
+	diff -ru --exclude=__pycache__ "$$tmp/_generated" $(GEN_OUT) && \
+	echo "generated code is up to date"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check --exclude $(GEN_OUT) .
+
+typecheck: install
+	$(BIN)/mypy
+
+test: install check-generated lint typecheck
+	$(BIN)/python -m pytest -q
+
+demo: install
+	$(BIN)/python examples/oauth_walkthrough.py
+
+record: install
+	$(BIN)/python -m pytest -q tests/cassette --record-mode=all
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

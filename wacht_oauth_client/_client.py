@@ -1,0 +1,218 @@
+"""`WachtClient`: configuration, the one shared `httpx.Client`, lifecycle and per-call options."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import os
+import platform
+import threading
+from collections.abc import Mapping
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
+
+from . import _transport
+from ._version import __version__
+from .errors import APIResponseValidationError, ConfigurationError
+
+if TYPE_CHECKING:
+    from ._generated.client import Client as GeneratedClient
+    from ._oauth import OAuth
+
+T = TypeVar("T")
+
+DEFAULT_BASE_URL = "https://api.wacht.dev"
+USER_AGENT = f"wacht-oauth-client/{__version__} python/{platform.python_version()}"
+_NOT_GIVEN: Any = object()
+
+
+class WachtClient:
+    """A synchronous client for Wacht's deployment-scoped OAuth management API.
+
+    One client per process is the intended use: it is safe to share across threads (httpx's
+    connection pool is thread-safe and the little lazy state we have is locked). Create it after
+    forking (e.g. in a gunicorn worker), not before: sockets must not be shared across processes.
+
+    Args:
+        api_key: the backend API key; defaults to env `WACHT_API_KEY`.
+        base_url: defaults to env `WACHT_BASE_URL`, then `https://api.wacht.dev`.
+        timeout: seconds or an `httpx.Timeout`; default 30 s total, 5 s to connect. `None` also
+            means the default: a call never waits forever.
+        max_retries: retries of retry-safe failures (see README "Retries"); 0 disables.
+        http_client: your own `httpx.Client` (proxies, mTLS, custom transport). You keep owning it:
+            `close()` does not close it. Its base URL and auth are ignored.
+        max_retry_wait: the longest `Retry-After` the client will sleep for before retrying a
+            429; a longer one raises `RateLimitError` with `retry_after` instead.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = _transport.DEFAULT_TIMEOUT,
+        max_retries: int = _transport.DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+        *,
+        max_retry_wait: float = _transport.DEFAULT_MAX_RETRY_WAIT,
+    ) -> None:
+        key = api_key if api_key is not None else os.environ.get("WACHT_API_KEY", "")
+        if not key.strip():
+            raise ConfigurationError(
+                "No Wacht API key: pass WachtClient(api_key=...) or set WACHT_API_KEY"
+            )
+        url = base_url or os.environ.get("WACHT_BASE_URL") or DEFAULT_BASE_URL
+        self.base_url = url.rstrip("/")
+        self._auth = _transport.BearerAuth(key)
+        self._options = _transport.CallOptions(
+            timeout=_as_timeout(timeout),
+            max_retries=_as_retries(max_retries),
+            max_retry_wait=float(max_retry_wait),
+        )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(
+            timeout=self._options.timeout,
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        )
+        self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        self._lock = threading.Lock()
+        self._generated: GeneratedClient | None = None
+        self._endpoints: dict[str, ModuleType] = {}
+        self._oauth: OAuth | None = None
+
+    @property
+    def oauth(self) -> OAuth:
+        """OAuth apps, scopes, clients, grants and signing keys (Rust: `client.oauth()`)."""
+        if self._oauth is None:
+            from ._oauth import OAuth
+
+            with self._lock:
+                if self._oauth is None:
+                    self._oauth = OAuth(self)
+        return self._oauth
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = _NOT_GIVEN,
+        max_retries: int = _NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        max_retry_wait: float = _NOT_GIVEN,
+    ) -> WachtClient:
+        """A cheap copy with other settings for some calls; it shares this client's connections.
+
+        `client.with_options(timeout=5, max_retries=0).oauth.list_oauth_apps("dep_123")`
+        """
+        changes: dict[str, Any] = {}
+        if timeout is not _NOT_GIVEN:
+            changes["timeout"] = _as_timeout(timeout)
+        if max_retries is not _NOT_GIVEN:
+            changes["max_retries"] = _as_retries(max_retries)
+        if max_retry_wait is not _NOT_GIVEN:
+            changes["max_retry_wait"] = float(max_retry_wait)
+        if extra_headers:
+            changes["extra_headers"] = {**self._options.extra_headers, **extra_headers}
+        copy = object.__new__(WachtClient)
+        copy.__dict__.update(self.__dict__)
+        copy._options = dataclasses.replace(self._options, **changes)
+        copy._owns_http = False  # closing a copy must not close the shared pool
+        copy._oauth = None
+        return copy
+
+    def close(self) -> None:
+        """Close the connection pool (only if this client created it)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> WachtClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"WachtClient(base_url={self.base_url!r}, api_key=<redacted>)"
+
+    # -- used by the resources ---------------------------------------------------------------
+
+    def _endpoint(self, operation_id: str) -> ModuleType:
+        """The generated module of an operation, imported on first use (keeps import cheap)."""
+        module = self._endpoints.get(operation_id)
+        if module is None:
+            module = importlib.import_module(f"{__package__}._generated.api.oauth.{operation_id}")
+            self._endpoints[operation_id] = module
+        return module
+
+    def _generated_client(self) -> GeneratedClient:
+        if self._generated is None:
+            from ._generated.client import Client
+
+            with self._lock:
+                if self._generated is None:
+                    generated = Client(base_url=self.base_url)
+                    self._generated = generated.set_httpx_client(self._http)
+        return self._generated
+
+    def _send(self, operation_id: str, *args: Any, **kwargs: Any) -> httpx.Response:
+        """Send one operation: generated request kwargs -> transport policy -> 2xx response."""
+        module = self._endpoint(operation_id)
+        request: dict[str, Any] = module._get_kwargs(*args, **kwargs)
+        request["url"] = self.base_url + _escape_dot_segments(request["url"])
+        request["headers"] = {**self._headers, **request.get("headers", {})}
+        if "files" in request:
+            # The generator fixes the boundary to "+++"; let httpx pick a random one instead.
+            request["headers"].pop("Content-Type", None)
+        elif isinstance(request.get("json"), dict):
+            # None means "not sent" (the server rejects null for some list fields).
+            request["json"] = {k: v for k, v in request["json"].items() if v is not None}
+        return _transport.send(self._http, self._auth, request, self._options)
+
+    def _call(self, operation_id: str, expected: type[T], *args: Any, **kwargs: Any) -> T:
+        """Send one operation and parse its success body into `expected`."""
+        response = self._send(operation_id, *args, **kwargs)
+        module = self._endpoints[operation_id]
+        try:
+            parsed = module._parse_response(client=self._generated_client(), response=response)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise _invalid_body(response, f"{type(exc).__name__}: {exc}") from None
+        if not isinstance(parsed, expected):
+            raise _invalid_body(response, f"expected {expected.__name__}")
+        return parsed
+
+
+def _invalid_body(response: httpx.Response, detail: str) -> APIResponseValidationError:
+    return APIResponseValidationError(
+        f"unexpected response body ({detail})",
+        status_code=response.status_code,
+        method=response.request.method,
+        url=response.request.url.raw_path.decode("ascii"),
+    )
+
+
+def _escape_dot_segments(path: str) -> str:
+    # A slug of "." or ".." survives the generator's quoting and httpx would collapse it.
+    if "/./" not in path + "/" and "/../" not in path + "/":
+        return path
+    segments = path.split("/")
+    return "/".join({".": "%2E", "..": "%2E%2E"}.get(s, s) for s in segments)
+
+
+def _as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    if timeout is None:
+        return _transport.DEFAULT_TIMEOUT
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    return httpx.Timeout(float(timeout), connect=min(float(timeout), 5.0))
+
+
+def _as_retries(max_retries: int) -> int:
+    if not isinstance(max_retries, int) or max_retries < 0:
+        raise ConfigurationError("max_retries must be an int >= 0")
+    return max_retries

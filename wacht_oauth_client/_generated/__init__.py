@@ -1,0 +1,8 @@
+"""A client library for accessing Wacht OAuth management API (deployment-scoped)"""
+
+from .client import AuthenticatedClient, Client
+
+__all__ = (
+    "AuthenticatedClient",
+    "Client",
+)

@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.o_auth_client import OAuthClient
+from ...models.update_o_auth_client_request import UpdateOAuthClientRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    deployment_id: str,
+    oauth_app_slug: str,
+    oauth_client_id: str,
+    *,
+    body: UpdateOAuthClientRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}".format(
+            deployment_id=quote(str(deployment_id), safe=""),
+            oauth_app_slug=quote(str(oauth_app_slug), safe=""),
+            oauth_client_id=quote(str(oauth_client_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | OAuthClient | None:
+    if response.status_code == 200:
+        response_200 = OAuthClient.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | OAuthClient]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    deployment_id: str,
+    oauth_app_slug: str,
+    oauth_client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateOAuthClientRequest,
+) -> Response[ErrorResponse | OAuthClient]:
+    """Update an active client's settings.
+
+    Args:
+        deployment_id (str):
+        oauth_app_slug (str):
+        oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
+        body (UpdateOAuthClientRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OAuthClient]
+    """
+
+    kwargs = _get_kwargs(
+        deployment_id=deployment_id,
+        oauth_app_slug=oauth_app_slug,
+        oauth_client_id=oauth_client_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    deployment_id: str,
+    oauth_app_slug: str,
+    oauth_client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateOAuthClientRequest,
+) -> ErrorResponse | OAuthClient | None:
+    """Update an active client's settings.
+
+    Args:
+        deployment_id (str):
+        oauth_app_slug (str):
+        oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
+        body (UpdateOAuthClientRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OAuthClient
+    """
+
+    return sync_detailed(
+        deployment_id=deployment_id,
+        oauth_app_slug=oauth_app_slug,
+        oauth_client_id=oauth_client_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    deployment_id: str,
+    oauth_app_slug: str,
+    oauth_client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateOAuthClientRequest,
+) -> Response[ErrorResponse | OAuthClient]:
+    """Update an active client's settings.
+
+    Args:
+        deployment_id (str):
+        oauth_app_slug (str):
+        oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
+        body (UpdateOAuthClientRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OAuthClient]
+    """
+
+    kwargs = _get_kwargs(
+        deployment_id=deployment_id,
+        oauth_app_slug=oauth_app_slug,
+        oauth_client_id=oauth_client_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    deployment_id: str,
+    oauth_app_slug: str,
+    oauth_client_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateOAuthClientRequest,
+) -> ErrorResponse | OAuthClient | None:
+    """Update an active client's settings.
+
+    Args:
+        deployment_id (str):
+        oauth_app_slug (str):
+        oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
+        body (UpdateOAuthClientRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OAuthClient
+    """
+
+    return (
+        await asyncio_detailed(
+            deployment_id=deployment_id,
+            oauth_app_slug=oauth_app_slug,
+            oauth_client_id=oauth_client_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

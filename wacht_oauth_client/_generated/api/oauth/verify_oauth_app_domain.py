@@ -1,0 +1,205 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.o_auth_domain_verification import OAuthDomainVerification
+from ...types import Response
+
+
+def _get_kwargs(
+    deployment_id: str,
+    oauth_app_slug: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/verify-domain".format(
+            deployment_id=quote(str(deployment_id), safe=""),
+            oauth_app_slug=quote(str(oauth_app_slug), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | OAuthDomainVerification | None:
+    if response.status_code == 200:
+        response_200 = OAuthDomainVerification.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorResponse.from_dict(response.json())
+
+        return response_502
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | OAuthDomainVerification]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    deployment_id: str,
+    oauth_app_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | OAuthDomainVerification]:
+    """Check the app's custom domain (CNAME) verification status.
+
+    Args:
+        deployment_id (str):
+        oauth_app_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OAuthDomainVerification]
+    """
+
+    kwargs = _get_kwargs(
+        deployment_id=deployment_id,
+        oauth_app_slug=oauth_app_slug,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    deployment_id: str,
+    oauth_app_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | OAuthDomainVerification | None:
+    """Check the app's custom domain (CNAME) verification status.
+
+    Args:
+        deployment_id (str):
+        oauth_app_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OAuthDomainVerification
+    """
+
+    return sync_detailed(
+        deployment_id=deployment_id,
+        oauth_app_slug=oauth_app_slug,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    deployment_id: str,
+    oauth_app_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | OAuthDomainVerification]:
+    """Check the app's custom domain (CNAME) verification status.
+
+    Args:
+        deployment_id (str):
+        oauth_app_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OAuthDomainVerification]
+    """
+
+    kwargs = _get_kwargs(
+        deployment_id=deployment_id,
+        oauth_app_slug=oauth_app_slug,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    deployment_id: str,
+    oauth_app_slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | OAuthDomainVerification | None:
+    """Check the app's custom domain (CNAME) verification status.
+
+    Args:
+        deployment_id (str):
+        oauth_app_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OAuthDomainVerification
+    """
+
+    return (
+        await asyncio_detailed(
+            deployment_id=deployment_id,
+            oauth_app_slug=oauth_app_slug,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,273 @@
+"""Transport policy, in one place: timeouts, retries, error mapping and logging.
+
+Retry rules (see README "Retries"):
+- any method: the connection could not be established, or 429 (the server rejected the request
+  before doing anything);
+- GET only: 502/503/504, read timeouts, a connection dropped mid-response;
+- never: a POST/PATCH/DELETE whose request may have reached the server. It raises, and the
+  error says it was not retried and why (a blind retry could create a second app or rotate a
+  secret twice).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+import random
+import re
+import time
+from collections.abc import Generator, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    RateLimitError,
+    error_class_for,
+)
+
+logger = logging.getLogger("wacht_oauth_client")
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_RETRY_WAIT = 60.0  # seconds; a longer Retry-After raises RateLimitError instead
+INITIAL_BACKOFF = 0.5
+MAX_BACKOFF = 8.0
+RETRYABLE_GET_STATUSES = frozenset({502, 503, 504})
+_RETRY_AFTER_IN_MESSAGE = re.compile(r"[Rr]etry after (\d+(?:\.\d+)?) seconds")
+_MAX_BODY_IN_ERROR = 4000
+
+# Set by `with_raw_response` wrappers to receive the final httpx.Response of a call.
+captured_responses: ContextVar[list[httpx.Response] | None] = ContextVar(
+    "wacht_captured_responses", default=None
+)
+
+
+@dataclass(frozen=True)
+class CallOptions:
+    """The per-client (and, through `with_options`, per-call) transport settings."""
+
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    max_retries: int = DEFAULT_MAX_RETRIES
+    max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
+    extra_headers: Mapping[str, str] = field(default_factory=dict)
+
+
+class BearerAuth(httpx.Auth):
+    """Adds `Authorization: Bearer <key>` per request.
+
+    Keeping the key inside an auth object (instead of a headers dict in our frames) means it never
+    shows up in a repr, a log line, or the local variables a Django debug page prints.
+    """
+
+    def __init__(self, api_key: str) -> None:
+        self._header_value = f"Bearer {api_key}"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._header_value
+        yield request
+
+    def __repr__(self) -> str:
+        return "BearerAuth(<redacted>)"
+
+
+def sleep(seconds: float) -> None:
+    """Module-level so tests can replace it."""
+    time.sleep(seconds)
+
+
+def backoff_delay(retry_number: int) -> float:
+    """Exponential backoff with jitter: 0.5 s, 1 s, 2 s, ... capped at 8 s, times [0.75, 1]."""
+    delay: float = min(MAX_BACKOFF, INITIAL_BACKOFF * 2 ** (retry_number - 1))
+    return delay * random.uniform(0.75, 1.0)
+
+
+def send(
+    http: httpx.Client,
+    auth: httpx.Auth,
+    request: dict[str, Any],
+    options: CallOptions,
+) -> httpx.Response:
+    """Send one API request with the retry policy; return a 2xx response or raise a WachtError."""
+    method = str(request["method"]).upper()
+    url = str(request["url"])
+    path = httpx.URL(url).raw_path.decode("ascii")
+    headers = {**request.get("headers", {}), **options.extra_headers}
+    kwargs = {k: v for k, v in request.items() if k not in ("method", "url", "headers")}
+    idempotent = method == "GET"
+    attempt = 0
+    while True:
+        attempt += 1
+        retries_left = options.max_retries - (attempt - 1)
+        started = time.perf_counter()
+        try:
+            response = http.request(
+                method, url, headers=headers, auth=auth, timeout=options.timeout, **kwargs
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            # Nothing reached the server: safe to retry whatever the method.
+            error: APIConnectionError = _connection_error(exc, method, path, attempt, None)
+            if retries_left > 0:
+                _log_retry(method, path, attempt, options, backoff_delay(attempt), repr(error))
+                continue
+            raise error from None
+        except httpx.TransportError as exc:
+            # Read/write timeouts, resets and drops: the request may have been processed.
+            reason = None if idempotent else f"{method} may have reached the server"
+            error = _connection_error(exc, method, path, attempt, reason)
+            if idempotent and retries_left > 0:
+                _log_retry(method, path, attempt, options, backoff_delay(attempt), repr(error))
+                continue
+            raise error from None
+
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        status = response.status_code
+        logger.debug("%s %s -> %s in %.1f ms", method, path, status, elapsed_ms)
+        sink = captured_responses.get()
+        if sink is not None:
+            sink.append(response)
+        if status < 400:
+            return response
+
+        response.read()
+        if status == 429:
+            retry_after = _retry_after_seconds(response)
+            if retry_after is not None and retry_after > options.max_retry_wait:
+                raise _status_error(
+                    response,
+                    method,
+                    path,
+                    attempt,
+                    f"the server asked to wait {retry_after:g} s, over the "
+                    f"{options.max_retry_wait:g} s cap",
+                    retry_after=retry_after,
+                )
+            if retries_left > 0:
+                wait = retry_after if retry_after is not None else backoff_delay(attempt)
+                _log_retry(method, path, attempt, options, wait, "429 rate limited")
+                continue
+            raise _status_error(response, method, path, attempt, None, retry_after=retry_after)
+        if status in RETRYABLE_GET_STATUSES:
+            if idempotent and retries_left > 0:
+                _log_retry(method, path, attempt, options, backoff_delay(attempt), f"{status}")
+                continue
+            reason = None if idempotent else f"{method} may have reached the server"
+            raise _status_error(response, method, path, attempt, reason)
+        reason = None
+        if status >= 500 and not idempotent:
+            reason = f"{method} may have reached the server"
+        raise _status_error(response, method, path, attempt, reason)
+
+
+def _log_retry(
+    method: str, path: str, attempt: int, options: CallOptions, wait: float, why: str
+) -> None:
+    logger.info(
+        "retrying %s %s in %.2f s (retry %d of %d) after %s",
+        method,
+        path,
+        wait,
+        attempt,
+        options.max_retries,
+        why,
+    )
+    sleep(wait)
+
+
+def _connection_error(
+    exc: httpx.TransportError, method: str, path: str, attempt: int, reason: str | None
+) -> APIConnectionError:
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    detail = str(exc) or type(exc).__name__
+    return cls(
+        f"{type(exc).__name__}: {detail}",
+        method=method,
+        url=path,
+        attempts=attempt,
+        not_retried_reason=reason,
+    )
+
+
+def _status_error(
+    response: httpx.Response,
+    method: str,
+    path: str,
+    attempt: int,
+    reason: str | None,
+    **extra: Any,
+) -> APIStatusError:
+    body = response.content.decode("utf-8", errors="replace")
+    errors = _envelope_errors(response.content)
+    messages = [str(e["message"]) for e in errors if e.get("message")]
+    message = "; ".join(messages) or _status_phrase(response.status_code)
+    cls = error_class_for(response.status_code)
+    if cls is not RateLimitError:
+        extra.pop("retry_after", None)
+    return cls(
+        message,
+        status_code=response.status_code,
+        errors=errors,
+        method=method,
+        url=path,
+        headers=dict(response.headers),
+        body=body[:_MAX_BODY_IN_ERROR],
+        attempts=attempt,
+        not_retried_reason=reason,
+        **extra,
+    )
+
+
+def _envelope_errors(content: bytes) -> list[dict[str, Any]]:
+    """The `{"errors":[{"message","code"}]}` entries, or [] for any other body (HTML, bad JSON)."""
+    try:
+        data = json.loads(content)
+    except ValueError:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("errors"), list):
+        return []
+    return [e for e in data["errors"] if isinstance(e, dict)]
+
+
+def _status_phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:  # non-IANA statuses such as 520 from a CDN
+        return f"HTTP {status}"
+
+
+def _retry_after_seconds(response: httpx.Response) -> float | None:
+    """`Retry-After` (seconds or HTTP date) if present, else the number in the server's message."""
+    header = response.headers.get("retry-after")
+    if header:
+        try:
+            return max(0.0, float(header))
+        except ValueError:
+            try:
+                when = email.utils.parsedate_to_datetime(header)
+                return max(0.0, when.timestamp() - time.time())
+            except (TypeError, ValueError):
+                pass
+    for entry in _envelope_errors(response.content):
+        match = _RETRY_AFTER_IN_MESSAGE.search(str(entry.get("message", "")))
+        if match:
+            return float(match.group(1))
+    return None
+
+
+@contextmanager
+def capture_responses() -> Iterator[list[httpx.Response]]:
+    """Collect every response sent in this context (used by `with_raw_response`)."""
+    sink: list[httpx.Response] = []
+    token = captured_responses.set(sink)
+    try:
+        yield sink
+    finally:
+        captured_responses.reset(token)

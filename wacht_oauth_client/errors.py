@@ -1,0 +1,195 @@
+"""Typed errors raised by the SDK.
+
+Every failure the SDK can produce is a `WachtError`:
+
+- `InvalidArgumentError` (also a `ValueError`): bad input caught before any network I/O.
+- `ConfigurationError`: the client cannot be built (e.g. no API key).
+- `APIConnectionError` / `APITimeoutError`: no usable HTTP response arrived.
+- `APIStatusError` and its per-status subclasses: the server answered with an error status.
+- `APIResponseValidationError`: a success status whose body is not what the API document says.
+
+Messages never contain the API key, a client secret or a request body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "WachtError",
+    "ConfigurationError",
+    "InvalidArgumentError",
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "UnsupportedMediaTypeError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+]
+
+
+class WachtError(Exception):
+    """Base class of every error this SDK raises."""
+
+
+class ConfigurationError(WachtError):
+    """The client is misconfigured (for example, no API key was given or found)."""
+
+
+class InvalidArgumentError(WachtError, ValueError):
+    """An argument was rejected locally, before any request was sent."""
+
+    def __init__(self, argument: str, problem: str) -> None:
+        self.argument = argument
+        super().__init__(f"{argument}: {problem}")
+
+
+class APIError(WachtError):
+    """A request was sent (or attempted) and did not produce the expected result."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        url: str,
+        attempts: int = 1,
+        not_retried_reason: str | None = None,
+    ) -> None:
+        self.message = message
+        self.method = method
+        self.url = url
+        self.attempts = attempts
+        self.not_retried_reason = not_retried_reason
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        text = f"{self.message} ({self.method} {self.url}"
+        if self.attempts > 1:
+            text += f", {self.attempts} attempts"
+        text += ")"
+        if self.not_retried_reason:
+            text += f"; not retried: {self.not_retried_reason}"
+        return text
+
+
+class APIConnectionError(APIError):
+    """The request failed at the transport level (refused, reset, dropped mid-response)."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class APIResponseValidationError(APIError):
+    """A success status came back with a body that does not match the API document."""
+
+    def __init__(self, message: str, *, status_code: int, method: str, url: str) -> None:
+        self.status_code = status_code
+        super().__init__(message, method=method, url=url)
+
+
+class APIStatusError(APIError):
+    """The server answered with an error status (4xx/5xx).
+
+    `message` is the server's own message (from the `{"errors":[...]}` envelope) when there is one;
+    `errors` holds every entry of that envelope as plain dicts.
+    """
+
+    status_code: int
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        errors: list[dict[str, Any]],
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        body: str,
+        attempts: int = 1,
+        not_retried_reason: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.errors = errors
+        self.headers = headers
+        self.body = body
+        super().__init__(
+            message,
+            method=method,
+            url=url,
+            attempts=attempts,
+            not_retried_reason=not_retried_reason,
+        )
+
+    def __str__(self) -> str:
+        return f"HTTP {self.status_code}: {super().__str__()}"
+
+
+class BadRequestError(APIStatusError):
+    """400: validation failed (the message says which rule)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, malformed or rejected."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the API key may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: unknown deployment, app, client, scope definition or signing key."""
+
+
+class ConflictError(APIStatusError):
+    """409: the resource already exists (e.g. a duplicate app slug)."""
+
+
+class UnsupportedMediaTypeError(APIStatusError):
+    """415: the body was sent with the wrong content type."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the JSON body has a missing field or a field of the wrong type."""
+
+
+class RateLimitError(APIStatusError):
+    """429: rate limited. `retry_after` is the wait in seconds the server asked for, if known."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the server (or a proxy in front of it) failed."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    415: UnsupportedMediaTypeError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def error_class_for(status_code: int) -> type[APIStatusError]:
+    """The exception class for an error status (unknown 4xx map to the base class)."""
+    if status_code >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status_code, APIStatusError)
