@@ -8,7 +8,7 @@ GEN_OUT := wacht_oauth_client/_generated
 GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
 	--path $(SPEC) --config generator-config.yaml --meta none --fail-on-warning
 
-.PHONY: install generate check-generated lint typecheck test demo record bench contract clean
+.PHONY: install generate check-generated lint typecheck test demo record bench contract prism clean
 
 $(BIN)/.installed: pyproject.toml requirements-dev.lock
 	@command -v $(PY) >/dev/null 2>&1 || { echo "$(PY) not found"; exit 1; }
@@ -37,7 +37,8 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: install check-generated lint typecheck
+# pytest also runs the Prism contract check (tests/contract), so Prism must be installed first.
+test: install prism check-generated lint typecheck
 	$(BIN)/python -m pytest -q
 
 demo: install
@@ -45,6 +46,24 @@ demo: install
 
 record: install
 	$(BIN)/python -m pytest -q tests/cassette --record-mode=all
+
+# Stoplight Prism, pinned, installed project-locally (npm registry; needs node and npm).
+PRISM_VERSION := 5.16.0
+PRISM_STAMP   := .prism/.installed-$(PRISM_VERSION)
+
+$(PRISM_STAMP):
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found (Prism needs node >= 18 and npm)"; exit 1; }
+	rm -rf .prism
+	SCARF_ANALYTICS=false npm install --prefix .prism --no-audit --no-fund --ignore-scripts \
+		--loglevel=error @stoplight/prism-cli@$(PRISM_VERSION)
+	.prism/node_modules/.bin/prism --version
+	touch $@
+
+prism: $(PRISM_STAMP)
+
+# Every facade method's request, validated by Prism (mock, --errors) against the spec.
+contract: install prism
+	$(BIN)/python -m pytest -q tests/contract
 
 bench: install
 	$(BIN)/python benchmarks/run.py

@@ -180,7 +180,7 @@ class WachtClient:
         module = self._endpoints[operation_id]
         try:
             parsed = module._parse_response(client=self._generated_client(), response=response)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise _invalid_body(response, f"{type(exc).__name__}: {exc}") from None
         if not isinstance(parsed, expected):
             raise _invalid_body(response, f"expected {expected.__name__}")

@@ -119,8 +119,9 @@ def send(
                 _log_retry(method, path, attempt, options, backoff_delay(attempt), repr(error))
                 continue
             raise error from None
-        except httpx.TransportError as exc:
-            # Read/write timeouts, resets and drops: the request may have been processed.
+        except httpx.RequestError as exc:
+            # Read/write timeouts, resets, drops and undecodable (e.g. corrupt gzip) bodies:
+            # the request may have been processed.
             reason = None if idempotent else f"{method} may have reached the server"
             error = _connection_error(exc, method, path, attempt, reason)
             if idempotent and retries_left > 0:
@@ -134,8 +135,8 @@ def send(
         sink = captured_responses.get()
         if sink is not None:
             sink.append(response)
-        if status < 400:
-            return response
+        if status < 300:
+            return response  # a 3xx is an error too: redirects are not followed, nothing ran
 
         response.read()
         if status == 429:
@@ -183,7 +184,7 @@ def _log_retry(
 
 
 def _connection_error(
-    exc: httpx.TransportError, method: str, path: str, attempt: int, reason: str | None
+    exc: httpx.RequestError, method: str, path: str, attempt: int, reason: str | None
 ) -> APIConnectionError:
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     detail = str(exc) or type(exc).__name__
@@ -229,7 +230,7 @@ def _envelope_errors(content: bytes) -> list[dict[str, Any]]:
     """The `{"errors":[{"message","code"}]}` entries, or [] for any other body (HTML, bad JSON)."""
     try:
         data = json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
         return []
     if not isinstance(data, dict) or not isinstance(data.get("errors"), list):
         return []

@@ -99,7 +99,7 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The server answered with an error status (4xx/5xx).
+    """The server answered with an error status (4xx/5xx) or a redirect (3xx, never followed).
 
     `message` is the server's own message (from the `{"errors":[...]}` envelope) when there is one;
     `errors` holds every entry of that envelope as plain dicts.

@@ -108,9 +108,13 @@ class CreateOAuthAppRequest:
             ]
             form.scope_definitions = json.dumps([d.to_dict() for d in definitions])
         if self.allow_dynamic_client_registration is not None:
-            form.allow_dynamic_client_registration = (
-                "true" if self.allow_dynamic_client_registration else "false"
+            # A real bool only: the string "false" is truthy and would enable registration.
+            allow = _guards.instance(
+                "request.allow_dynamic_client_registration",
+                self.allow_dynamic_client_registration,
+                bool,
             )
+            form.allow_dynamic_client_registration = "true" if allow else "false"
         if self.logo_file is not None:
             mime_type, extension = _guards.logo_image("request.logo_file", self.logo_file)
             form.logo = File(

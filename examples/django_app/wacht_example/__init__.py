@@ -1,0 +1,1 @@
+"""A minimal Django project using `wacht_oauth_client.contrib.django`."""

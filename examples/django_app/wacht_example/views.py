@@ -1,0 +1,41 @@
+"""Two JSON views over the shared Wacht client. API errors are handled by the middleware.
+
+A real project would also check that the user may manage OAuth clients (login, permissions).
+"""
+
+from django.conf import settings
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_GET, require_POST
+
+from wacht_oauth_client.contrib.django import get_client
+from wacht_oauth_client.models import OAuthClient
+
+
+@require_GET
+def list_clients(request: HttpRequest, slug: str) -> JsonResponse:
+    clients = get_client().oauth.list_oauth_clients(settings.WACHT_DEPLOYMENT_ID, slug)
+    return JsonResponse({"clients": [_public(c) for c in clients]})
+
+
+@require_POST
+def rotate_client_secret(request: HttpRequest, slug: str, client_id: int) -> JsonResponse:
+    rotated = get_client().oauth.rotate_oauth_client_secret(
+        settings.WACHT_DEPLOYMENT_ID, slug, str(client_id)
+    )
+    # Shown once, to the caller who asked for it; never cached on the way.
+    response = JsonResponse({"id": str(client_id), "client_secret": rotated.client_secret})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _public(client: OAuthClient) -> dict[str, object]:
+    return {
+        "id": client.id,
+        "client_id": client.client_id,
+        "client_name": client.client_name,
+        "client_auth_method": str(client.client_auth_method),
+        "grant_types": client.grant_types,
+        "redirect_uris": client.redirect_uris,
+        "is_active": client.is_active,
+        "created_at": client.created_at.isoformat(),
+    }

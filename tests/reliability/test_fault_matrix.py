@@ -1,0 +1,452 @@
+"""Fault matrix: every misbehaviour ends in a correct result or a typed `WachtError`.
+
+Never a raw `JSONDecodeError`, `KeyError`, `ValueError` (from `HTTPStatus`), `RecursionError` or
+an httpx exception. Everything runs over a real 127.0.0.1 socket against the emulator: transport
+faults (refused, drop, reset, delay) and body-level ones (`Fault.raw`) alike. The test id reads
+`<kind>-<operation>-><outcome>`; that list is the table for the closing note.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+
+from wacht_oauth_client import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    InternalServerError,
+    NotFoundError,
+    RateLimitError,
+    WachtClient,
+    WachtError,
+)
+from wacht_oauth_client import models as m
+from wacht_oauth_client.testing import Emulator, EmulatorURL, Fault, run_emulator
+
+from ._support import API_KEY, EMU_CALLS, World, build_world, client_json, grant_json
+
+HTML = b"<html><body><h1>Bad gateway</h1></body></html>"
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str
+    op: str
+    faults: list[Fault]  # injected for `op`, in order (each once)
+    outcome: str  # "result" or the error class name, as listed in the closing note
+    check: Callable[[Any, World], None] = lambda outcome, world: None
+    options: dict[str, Any] = field(default_factory=dict)
+    refuse: bool = False  # point the client at a closed port
+    calls: int | None = None  # requests the emulator must see for `op`
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}-{self.op}->{self.outcome}"
+
+
+def _is(cls: type[WachtError], **attrs: Any) -> Callable[[Any, World], None]:
+    def check(error: Any, world: World) -> None:
+        assert type(error) is cls, repr(error)
+        for name, value in attrs.items():
+            assert getattr(error, name) == value, (name, getattr(error, name))
+
+    return check
+
+
+def _apps_ok(apps: Any, world: World) -> None:
+    assert [app.slug for app in apps] == [world.slug]
+
+
+def _clients_ok(clients: Any, world: World) -> None:
+    assert [c.id for c in clients] == [world.client_id]
+
+
+def _raw(status: int, body: bytes, content_type: str | None = "application/json", **headers: str) -> Fault:
+    return Fault.raw(status, body, content_type, headers=headers)
+
+
+def _grant_body(**changes: Any) -> bytes:
+    return json.dumps({"grants": [{**grant_json(), **changes}]}).encode()
+
+
+def _unknown_enum_ok(grants: Any, world: World) -> None:
+    assert grants[0].status == "suspended" and not isinstance(grants[0].status, m.GrantStatus)
+
+
+def _extra_fields_ok(clients: Any, world: World) -> None:
+    assert clients[0].additional_properties == {"mtls_bound": True, "future": {"x": [1]}}
+    assert clients[0]["mtls_bound"] is True
+
+
+def _big_ids_ok(grants: Any, world: World) -> None:
+    assert grants[0].id == "18446744073709551615"
+    assert grants[0].oauth_client_id == "9223372036854775807"
+    assert grants[0].granted_by_user_id == "9007199254740993"  # 2^53 + 1, not rounded
+
+
+def _big_number_ids_ok(grants: Any, world: World) -> None:
+    assert str(grants[0].id) == "9007199254740993"  # a JSON number: still exact, never a float
+
+
+def _text_plain_json_ok(clients: Any, world: World) -> None:
+    assert clients[0].client_id == client_json()["client_id"]
+
+
+CASES: list[Case] = [
+    Case(
+        "connection_refused",
+        "list_oauth_apps",
+        [],
+        "APIConnectionError",
+        _is(APIConnectionError, attempts=3, not_retried_reason=None),
+        refuse=True,
+        calls=0,
+    ),
+    Case(
+        "connection_refused",
+        "create_oauth_client",
+        [],
+        "APIConnectionError",
+        _is(APIConnectionError, attempts=3, not_retried_reason=None),
+        refuse=True,
+        calls=0,
+    ),
+    Case("drop_before_response", "list_oauth_clients", [Fault.drop()], "result", _clients_ok, calls=2),
+    Case(
+        "drop_before_response",
+        "create_oauth_client",
+        [Fault.drop()],
+        "APIConnectionError",
+        _is(APIConnectionError, not_retried_reason="POST may have reached the server"),
+        calls=1,
+    ),
+    Case(
+        "reset_mid_body",
+        "list_oauth_apps",
+        [Fault.drop(after_headers=True)],
+        "result",
+        _apps_ok,
+        calls=2,
+    ),
+    Case(
+        "reset_mid_body",
+        "rotate_oauth_client_secret",
+        [Fault.drop(after_headers=True)],
+        "APIConnectionError",
+        _is(APIConnectionError, not_retried_reason="POST may have reached the server"),
+        calls=1,
+    ),
+    Case(
+        "429_with_retry_after",
+        "create_oauth_client",
+        [Fault.rate_limit(retry_after=1)],
+        "result",
+        lambda client, world: None if isinstance(client, m.OAuthClient) else pytest.fail("no client"),
+        calls=2,
+    ),
+    Case(
+        "429_without_retry_after",
+        "rotate_oauth_client_secret",
+        [Fault.rate_limit(seconds_in_message=2)],
+        "result",
+        lambda r, w: None if r.client_secret.startswith("oc_secret_") else pytest.fail("no secret"),
+        calls=2,
+    ),
+    Case(
+        "429_over_the_cap",
+        "list_oauth_apps",
+        [Fault.rate_limit(seconds_in_message=600)],
+        "RateLimitError",
+        _is(RateLimitError, retry_after=600.0, status_code=429, attempts=1),
+        calls=1,
+    ),
+    Case(
+        "500_html",
+        "list_oauth_apps",
+        [Fault.status(500)],
+        "InternalServerError",
+        _is(InternalServerError, status_code=500, message="Internal Server Error", attempts=1),
+        calls=1,
+    ),
+    Case(
+        "500_html",
+        "create_oauth_app",
+        [Fault.status(500, execute=True)],
+        "InternalServerError",
+        _is(InternalServerError, status_code=500, not_retried_reason="POST may have reached the server"),
+        calls=1,
+    ),
+    Case("502_html", "list_signing_keys", [Fault.status(502)], "result", calls=2),
+    Case(
+        "502_html",
+        "rotate_signing_key",
+        [Fault.status(502, execute=True)],
+        "InternalServerError",
+        _is(InternalServerError, status_code=502, message="Bad Gateway", attempts=1),
+        calls=1,
+    ),
+    Case(
+        "503_html",
+        "update_oauth_client",
+        [Fault.status(503, execute=True)],
+        "InternalServerError",
+        _is(InternalServerError, status_code=503, not_retried_reason="PATCH may have reached the server"),
+        calls=1,
+    ),
+    Case(
+        "503_html_every_time",
+        "list_oauth_grants",
+        [Fault.status(503)] * 3,
+        "InternalServerError",
+        _is(InternalServerError, status_code=503, attempts=3, not_retried_reason=None),
+        calls=3,
+    ),
+    Case(
+        "504_html",
+        "deactivate_oauth_client",
+        [Fault.status(504, execute=True)],
+        "InternalServerError",
+        _is(InternalServerError, status_code=504, not_retried_reason="DELETE may have reached the server"),
+        calls=1,
+    ),
+    Case(
+        "timeout",
+        "list_oauth_clients",
+        [Fault.delay(0.6)],
+        "result",
+        _clients_ok,
+        options={"timeout": 0.2},
+        calls=2,
+    ),
+    Case(
+        "timeout",
+        "create_oauth_client",
+        [Fault.delay(0.6)],
+        "APITimeoutError",
+        _is(APITimeoutError, not_retried_reason="POST may have reached the server"),
+        options={"timeout": 0.2},
+        calls=1,
+    ),
+    Case(
+        "truncated_json",
+        "list_oauth_apps",
+        [_raw(200, b'{"apps":[{"id":"73000000')],
+        "APIResponseValidationError",
+        _is(APIResponseValidationError, status_code=200),
+        calls=1,
+    ),
+    Case(
+        "200_text_plain_valid_json",
+        "list_oauth_clients",
+        [_raw(200, json.dumps({"clients": [client_json()]}).encode(), "text/plain")],
+        "result",
+        _text_plain_json_ok,
+    ),
+    Case(
+        "200_text_html",
+        "list_oauth_clients",
+        [_raw(200, HTML, "text/html")],
+        "APIResponseValidationError",
+        _is(APIResponseValidationError, status_code=200),
+    ),
+    Case("empty_200_body", "list_signing_keys", [_raw(200, b"")], "APIResponseValidationError"),
+    Case("200_json_null", "rotate_signing_key", [_raw(200, b"null")], "APIResponseValidationError"),
+    Case(
+        "200_missing_field",
+        "rotate_oauth_client_secret",
+        [_raw(200, b'{"secret":"x"}')],
+        "APIResponseValidationError",
+    ),
+    Case(
+        "200_deeply_nested_json",
+        "list_oauth_apps",
+        [_raw(200, b'{"apps":' + b"[" * 100_000 + b"]" * 100_000 + b"}")],
+        "APIResponseValidationError",
+    ),
+    Case(
+        "200_corrupt_gzip",
+        "list_oauth_apps",
+        [_raw(200, b"definitely not gzip", **{"Content-Encoding": "gzip"})] * 3,
+        "APIConnectionError",
+        _is(APIConnectionError, attempts=3),
+        calls=3,
+    ),
+    Case(
+        "200_corrupt_gzip",
+        "create_oauth_client",
+        [_raw(200, b"definitely not gzip", **{"Content-Encoding": "gzip"})],
+        "APIConnectionError",
+        _is(APIConnectionError, not_retried_reason="POST may have reached the server"),
+        calls=1,
+    ),
+    Case(
+        "204_with_stray_body",
+        "deactivate_oauth_client",
+        [_raw(204, b'{"ok":true}')],
+        "result",
+        lambda result, world: None if result is None else pytest.fail(repr(result)),
+    ),
+    Case("unknown_enum_value", "list_oauth_grants", [_raw(200, _grant_body(status="suspended"))], "result", _unknown_enum_ok),
+    Case(
+        "extra_fields",
+        "list_oauth_clients",
+        [
+            _raw(
+                200,
+                json.dumps(
+                    {"clients": [{**client_json(), "mtls_bound": True, "future": {"x": [1]}}], "next": None}
+                ).encode(),
+            )
+        ],
+        "result",
+        _extra_fields_ok,
+    ),
+    Case(
+        "ids_above_2^53",
+        "list_oauth_grants",
+        [
+            _raw(
+                200,
+                _grant_body(
+                    id="18446744073709551615",
+                    oauth_client_id="9223372036854775807",
+                    granted_by_user_id="9007199254740993",
+                ),
+            )
+        ],
+        "result",
+        _big_ids_ok,
+    ),
+    Case(
+        "ids_above_2^53_as_json_numbers",
+        "list_oauth_grants",
+        [_raw(200, _grant_body().replace(b'"id": "9223372036854775807"', b'"id": 9007199254740993'))],
+        "result",
+        _big_number_ids_ok,
+    ),
+    Case(
+        "non_iana_status_520",
+        "list_oauth_apps",
+        [Fault.status(520)],
+        "InternalServerError",
+        _is(InternalServerError, status_code=520, message="HTTP 520", attempts=1),
+    ),
+    Case(
+        "non_iana_status_499",
+        "update_oauth_scope",
+        [_raw(499, b"client closed request", "text/plain")],
+        "APIStatusError",
+        _is(APIStatusError, status_code=499, message="HTTP 499"),
+    ),
+    Case(
+        "404_html_from_a_proxy",
+        "list_oauth_clients",
+        [Fault.status(404)],
+        "NotFoundError",
+        _is(NotFoundError, status_code=404, message="Not Found", errors=[]),
+    ),
+    Case(
+        "401_envelope",
+        "list_oauth_apps",
+        [_raw(401, b'{"errors":[{"message":"Authentication failed","code":401}]}')],
+        "AuthenticationError",
+        _is(AuthenticationError, message="Authentication failed"),
+    ),
+    Case(
+        "400_malformed_envelope",
+        "archive_oauth_scope",
+        [_raw(400, b'{"errors":"nope"}')],
+        "BadRequestError",
+    ),
+    Case(
+        "error_deeply_nested_json",
+        "archive_oauth_scope",
+        [_raw(400, b'{"errors":' + b"[" * 100_000 + b"]" * 100_000 + b"}")],
+        "BadRequestError",
+    ),
+    Case(
+        "301_redirect",
+        "deactivate_oauth_client",
+        [_raw(301, b"", None, Location="https://elsewhere.example/")],
+        "APIStatusError",
+        _is(APIStatusError, status_code=301, message="Moved Permanently"),
+        calls=1,
+    ),
+    Case(
+        "302_redirect",
+        "list_oauth_apps",
+        [_raw(302, b"", None, Location="https://elsewhere.example/")],
+        "APIStatusError",
+        _is(APIStatusError, status_code=302, message="Found"),
+        calls=1,
+    ),
+]
+
+RAW_ERRORS = (json.JSONDecodeError, KeyError, RecursionError, httpx.HTTPError)
+
+
+@pytest.fixture(scope="module")
+def slow_server() -> Iterator[EmulatorURL]:
+    """Delayed requests finish after their test: they get an emulator of their own."""
+    with run_emulator(Emulator(seed=0, api_keys=[API_KEY])) as url:
+        yield url
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_fault_matrix(
+    case: Case,
+    client: WachtClient,
+    emu: Emulator,
+    slow_server: EmulatorURL,
+    sleeps: list[float],
+) -> None:
+    delayed = any(fault.kind == "delay" for fault in case.faults)
+    if delayed:
+        emu = slow_server.emulator
+        client = WachtClient(api_key=API_KEY, base_url=slow_server)
+        world = build_world(client, emu, slug=f"app-{len(emu.requests)}")
+    else:
+        world = build_world(client, emu)
+    before = emu.call_counts[case.op]
+    for fault in case.faults:
+        emu.inject_fault(case.op, fault)
+    if case.refuse:
+        client = WachtClient(api_key=API_KEY, base_url=f"http://127.0.0.1:{_closed_port()}")
+    try:
+        outcome: Any = EMU_CALLS[case.op](client.with_options(**case.options), world)
+    except RAW_ERRORS as exc:  # a leak: fail with the raw exception in the message
+        pytest.fail(f"raw {type(exc).__name__} escaped: {exc!r}")
+    except WachtError as exc:
+        outcome = exc
+        assert type(exc).__name__ == case.outcome
+        assert not isinstance(exc, ValueError)  # only InvalidArgumentError is one
+        # no raw exception chained into the traceback either
+        assert exc.__cause__ is None
+        assert exc.__context__ is None or exc.__suppress_context__
+    else:
+        assert case.outcome == "result", f"expected {case.outcome}, got {outcome!r}"
+    finally:
+        if delayed or case.refuse:
+            client.close()
+    case.check(outcome, world)
+    if case.calls is not None:
+        assert emu.call_counts[case.op] - before == case.calls
+
+
+def test_the_matrix_covers_at_least_15_kinds() -> None:
+    assert len({case.kind for case in CASES}) >= 15

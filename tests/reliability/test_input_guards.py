@@ -1,0 +1,283 @@
+"""Bad input is rejected before any I/O with an `InvalidArgumentError` naming the argument.
+
+Path-unsafe characters are percent-encoded and never change the route (MockTransport here; the
+same inputs against the emulator over a real socket are in test_input_guards_emulator.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+
+from wacht_oauth_client import InvalidArgumentError, WachtClient, WachtError
+from wacht_oauth_client import models as m
+
+from ._support import CLIENT_ID, DEP, GRANT_ID, SCOPE, SLUG, MockAPI, mock_client
+
+PNG = b"\x89PNG\r\n\x1a\n"
+CLIENT_REQ = m.CreateOAuthClientRequest(
+    client_auth_method="client_secret_basic",
+    grant_types=["authorization_code"],
+    redirect_uris=["https://example.com/cb"],
+)
+
+
+def _app(**fields: Any) -> m.CreateOAuthAppRequest:
+    return m.CreateOAuthAppRequest(**{"slug": "app", "name": "App", **fields})
+
+
+Call = Callable[[WachtClient], object]
+
+# (id, call, argument named in the error, exact message). The table the closing note lists.
+BAD_INPUTS: list[tuple[str, Call, str, str]] = [
+    (
+        "empty deployment_id",
+        lambda c: c.oauth.list_oauth_apps(""),
+        "deployment_id",
+        "deployment_id: must not be empty or whitespace",
+    ),
+    (
+        "whitespace slug",
+        lambda c: c.oauth.list_oauth_clients(DEP, "  \t"),
+        "oauth_app_slug",
+        "oauth_app_slug: must not be empty or whitespace",
+    ),
+    (
+        "whitespace scope",
+        lambda c: c.oauth.archive_oauth_scope(DEP, SLUG, "\n"),
+        "scope",
+        "scope: must not be empty or whitespace",
+    ),
+    (
+        "empty kid",
+        lambda c: c.oauth.compromise_signing_key(DEP, SLUG, ""),
+        "kid",
+        "kid: must not be empty or whitespace",
+    ),
+    (
+        "None deployment_id",
+        lambda c: c.oauth.list_oauth_apps(None),  # type: ignore[arg-type]
+        "deployment_id",
+        "deployment_id: must be a str, got NoneType",
+    ),
+    (
+        "int slug",
+        lambda c: c.oauth.list_signing_keys(DEP, 42),  # type: ignore[arg-type]
+        "oauth_app_slug",
+        "oauth_app_slug: must be a str, got int",
+    ),
+    (
+        "public client_id as oauth_client_id",
+        lambda c: c.oauth.rotate_oauth_client_secret(
+            DEP, SLUG, "oc_AbCdEfGhIjKlMnOpQrStUvWxYz012345"
+        ),
+        "oauth_client_id",
+        "oauth_client_id: looks like a public client_id (oc_...); the API needs the numeric record "
+        "id, i.e. OAuthClient.id, not OAuthClient.client_id",
+    ),
+    (
+        "non-numeric oauth_client_id",
+        lambda c: c.oauth.deactivate_oauth_client(DEP, SLUG, "client-1"),
+        "oauth_client_id",
+        "oauth_client_id: must be a numeric id (digits only), such as OAuthClient.id or "
+        "OAuthGrant.id",
+    ),
+    (
+        "padded numeric oauth_client_id",
+        lambda c: c.oauth.list_oauth_grants(DEP, SLUG, " 123 "),
+        "oauth_client_id",
+        "oauth_client_id: must be a numeric id (digits only), such as OAuthClient.id or "
+        "OAuthGrant.id",
+    ),
+    (
+        "bool oauth_client_id",
+        lambda c: c.oauth.list_oauth_grants(DEP, SLUG, True),  # type: ignore[arg-type]
+        "oauth_client_id",
+        "oauth_client_id: must be a str, got bool",
+    ),
+    (
+        "non-numeric grant_id",
+        lambda c: c.oauth.revoke_oauth_grant(DEP, SLUG, CLIENT_ID, "grant_12"),
+        "grant_id",
+        "grant_id: must be a numeric id (digits only), such as OAuthClient.id or OAuthGrant.id",
+    ),
+    (
+        "negative grant_id",
+        lambda c: c.oauth.revoke_oauth_grant(DEP, SLUG, CLIENT_ID, "-5"),
+        "grant_id",
+        "grant_id: must be a numeric id (digits only), such as OAuthClient.id or OAuthGrant.id",
+    ),
+    (
+        "logo is a PDF",
+        lambda c: c.oauth.create_oauth_app(DEP, _app(logo_file=b"%PDF-1.7\n...")),
+        "request.logo_file",
+        "request.logo_file: must be a PNG, JPEG, GIF, WEBP or ICO image",
+    ),
+    (
+        "logo is an SVG",
+        lambda c: c.oauth.create_oauth_app(DEP, _app(logo_file=b"<svg xmlns='x'/>")),
+        "request.logo_file",
+        "request.logo_file: must be a PNG, JPEG, GIF, WEBP or ICO image",
+    ),
+    (
+        "logo is empty",
+        lambda c: c.oauth.create_oauth_app(DEP, _app(logo_file=b"")),
+        "request.logo_file",
+        "request.logo_file: is empty",
+    ),
+    (
+        "logo over 2 MiB",
+        lambda c: c.oauth.create_oauth_app(DEP, _app(logo_file=PNG + b"\0" * (2 * 1024 * 1024))),
+        "request.logo_file",
+        "request.logo_file: is 2097160 bytes; the API rejects request bodies over 2 MiB",
+    ),
+    (
+        "logo just under 2 MiB but form over",
+        lambda c: c.oauth.create_oauth_app(
+            DEP, _app(logo_file=PNG + b"\0" * (2 * 1024 * 1024 - 300))
+        ),
+        "request.logo_file",
+        "request.logo_file: the form with this logo exceeds the API's 2 MiB limit",
+    ),
+    (
+        "logo is a str",
+        lambda c: c.oauth.create_oauth_app(DEP, _app(logo_file="logo.png")),
+        "request.logo_file",
+        "request.logo_file: must be bytes, got str",
+    ),
+    (
+        "comma in supported_scopes",
+        lambda c: c.oauth.create_oauth_app(DEP, _app(supported_scopes=["read", "read,write"])),
+        "request.supported_scopes",
+        "request.supported_scopes: a scope name cannot contain ',' (the form field is "
+        "comma-separated)",
+    ),
+    (
+        "blank request.slug",
+        lambda c: c.oauth.create_oauth_app(DEP, _app(slug="   ")),
+        "request.slug",
+        "request.slug: must not be empty or whitespace",
+    ),
+    (
+        "dict scope definition",
+        lambda c: c.oauth.create_oauth_app(
+            DEP, _app(supported_scopes=["read"], scope_definitions=[{"scope": "read"}])
+        ),
+        "request.scope_definitions[]",
+        "request.scope_definitions[]: must be a OAuthScopeDefinition, got dict",
+    ),
+    (
+        "dict as request",
+        lambda c: c.oauth.create_oauth_client(DEP, SLUG, {"client_auth_method": "none"}),  # type: ignore[arg-type]
+        "request",
+        "request: must be a CreateOAuthClientRequest, got dict",
+    ),
+    (
+        "wrong request model",
+        lambda c: c.oauth.update_oauth_app(DEP, SLUG, _app()),  # type: ignore[arg-type]
+        "request",
+        "request: must be a UpdateOAuthAppRequest, got CreateOAuthAppRequest",
+    ),
+    (
+        "create request for an update",
+        lambda c: c.oauth.update_oauth_client(DEP, SLUG, CLIENT_ID, CLIENT_REQ),  # type: ignore[arg-type]
+        "request",
+        "request: must be a UpdateOAuthClientRequest, got CreateOAuthClientRequest",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "argument", "message"),
+    [pytest.param(c, a, msg, id=name) for name, c, a, msg in BAD_INPUTS],
+)
+def test_bad_input_is_rejected_before_any_io(call: Call, argument: str, message: str) -> None:
+    api = MockAPI()
+    client = mock_client(api)
+    with pytest.raises(InvalidArgumentError) as caught:
+        call(client)
+    error = caught.value
+    assert isinstance(error, ValueError) and isinstance(error, WachtError)
+    assert error.argument == argument
+    assert str(error) == message
+    assert api.requests == []  # nothing reached the transport
+
+
+def test_the_bad_input_matrix_is_big_enough() -> None:
+    assert len(BAD_INPUTS) >= 12
+
+
+def test_rejected_values_are_not_echoed() -> None:
+    """A user who mixes up arguments may have passed a secret: messages never echo it."""
+    api = MockAPI()
+    client = mock_client(api)
+    secret = "oc_secret_ThisIsASecretThatWasPassedByMistake_abcdefghijk"
+    with pytest.raises(InvalidArgumentError) as caught:
+        client.oauth.rotate_oauth_client_secret(DEP, SLUG, secret)
+    assert secret not in str(caught.value) and secret not in repr(caught.value)
+    assert "OAuthClient.id" in str(caught.value)
+    assert api.requests == []
+
+
+def test_int_ids_are_accepted() -> None:
+    api = MockAPI()
+    mock_client(api).oauth.revoke_oauth_grant(DEP, SLUG, int(CLIENT_ID), int(GRANT_ID))  # type: ignore[arg-type]
+    assert api.requests[-1].url.raw_path.decode() == (
+        f"/deployments/{DEP}/oauth/apps/{SLUG}/clients/{CLIENT_ID}/grants/{GRANT_ID}/revoke"
+    )
+
+
+# -- path safety ----------------------------------------------------------------------------------
+
+# value -> its single encoded path segment
+UNSAFE_SEGMENTS = {
+    "a/b": "a%2Fb",
+    "..": "%2E%2E",
+    ".": "%2E",
+    "../../x": "..%2F..%2Fx",
+    "./": ".%2F",
+    "a?b=1": "a%3Fb%3D1",
+    "a#frag": "a%23frag",
+    "100%": "100%25",
+    "%2F": "%252F",
+    "ünïcödé": "%C3%BCn%C3%AFc%C3%B6d%C3%A9",
+    "a b": "a%20b",
+    "x\\y": "x%5Cy",
+    "rotate": "rotate",
+}
+
+
+@pytest.mark.parametrize(("value", "segment"), UNSAFE_SEGMENTS.items(), ids=list(UNSAFE_SEGMENTS))
+def test_path_unsafe_characters_are_encoded_into_one_segment(value: str, segment: str) -> None:
+    api = MockAPI()
+    client = mock_client(api)
+    client.oauth.list_oauth_clients(value, value)
+    client.oauth.archive_oauth_scope(DEP, value, value)
+    client.oauth.compromise_signing_key(DEP, SLUG, value)
+    paths = [r.url.raw_path.decode("ascii") for r in api.requests]
+    assert paths == [
+        f"/deployments/{segment}/oauth/apps/{segment}/clients",
+        f"/deployments/{DEP}/oauth/apps/{segment}/scopes/{segment}/archive",
+        f"/deployments/{DEP}/oauth/apps/{SLUG}/signing-keys/{segment}/compromise",
+    ]
+    assert api.operations == ["list_oauth_clients", "archive_oauth_scope", "compromise_signing_key"]
+    assert unquote(segment) == value  # the server decodes it back to exactly what was passed
+    assert all(r.url.query == b"" and r.url.fragment == "" for r in api.requests)
+
+
+def test_scope_named_like_a_route_stays_a_scope() -> None:
+    api = MockAPI()
+    client = mock_client(api)
+    client.oauth.update_oauth_scope(
+        DEP, SLUG, "archive", m.UpdateOAuthScopeRequest(display_name="x")
+    )
+    client.oauth.set_oauth_scope_mapping(
+        DEP, "x/scopes/y", SCOPE, m.SetOAuthScopeMappingRequest("personal")
+    )
+    assert api.operations == ["update_oauth_scope", "set_oauth_scope_mapping"]
+    assert api.requests[1].url.raw_path.decode() == (
+        f"/deployments/{DEP}/oauth/apps/x%2Fscopes%2Fy/scopes/{SCOPE}/mapping"
+    )

@@ -1,0 +1,114 @@
+"""Django integration: one shared `WachtClient` per process, configured in `settings.py`.
+
+    # settings.py (every key is optional; API_KEY and BASE_URL fall back to the
+    # WACHT_API_KEY / WACHT_BASE_URL environment variables)
+    WACHT = {
+        "API_KEY": os.environ["WACHT_API_KEY"],
+        "BASE_URL": "https://api.wacht.dev",
+        "TIMEOUT": 10,          # seconds
+        "MAX_RETRIES": 2,
+    }
+
+    # views.py
+    from wacht_oauth_client.contrib.django import get_client
+
+    def apps(request):
+        apps = get_client().oauth.list_oauth_apps("dep_123")
+
+The client is built on first use (not at import, so it is created after a pre-forking server
+such as gunicorn has forked), shared by all threads, and closed at interpreter exit. Changing
+`WACHT` with `override_settings` in tests drops the cached client.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings  # type: ignore[import-untyped]
+from django.core.exceptions import ImproperlyConfigured  # type: ignore[import-untyped]
+from django.core.signals import setting_changed  # type: ignore[import-untyped]
+
+from .._client import WachtClient
+from ..errors import ConfigurationError
+
+__all__ = ["get_client"]
+
+_KEYS = frozenset({"API_KEY", "BASE_URL", "TIMEOUT", "MAX_RETRIES"})
+_client: WachtClient | None = None
+_lock = threading.Lock()
+
+
+def get_client() -> WachtClient:
+    """The process-wide `WachtClient`, built from `settings.WACHT` on first call.
+
+    Raises `ImproperlyConfigured` if `WACHT` is malformed or no API key is configured
+    (neither `WACHT["API_KEY"]` nor the `WACHT_API_KEY` environment variable).
+    """
+    global _client
+    client = _client
+    if client is None:
+        with _lock:  # double-checked: only one thread builds it
+            if _client is None:
+                _client = _build_client()
+            client = _client
+    return client
+
+
+def _build_client() -> WachtClient:
+    conf = getattr(settings, "WACHT", None)
+    if conf is None:
+        conf = {}
+    if not isinstance(conf, Mapping):
+        raise ImproperlyConfigured("settings.WACHT must be a dict")
+    unknown = sorted(set(conf) - _KEYS)
+    if unknown:
+        raise ImproperlyConfigured(
+            f"settings.WACHT has unknown keys {unknown}; allowed: {sorted(_KEYS)}"
+        )
+    api_key, base_url = _text(conf, "API_KEY"), _text(conf, "BASE_URL")
+    if api_key is None and not os.environ.get("WACHT_API_KEY", "").strip():
+        raise ImproperlyConfigured(
+            "No Wacht API key: set settings.WACHT['API_KEY'] or the WACHT_API_KEY "
+            "environment variable"
+        )
+    # None lets WachtClient apply its own fallbacks (WACHT_API_KEY, WACHT_BASE_URL, defaults).
+    kwargs: dict[str, Any] = {"api_key": api_key, "base_url": base_url}
+    if conf.get("TIMEOUT") is not None:
+        kwargs["timeout"] = conf["TIMEOUT"]
+    if conf.get("MAX_RETRIES") is not None:
+        kwargs["max_retries"] = conf["MAX_RETRIES"]
+    try:
+        return WachtClient(**kwargs)
+    except (ConfigurationError, TypeError, ValueError) as exc:  # e.g. MAX_RETRIES=-1, TIMEOUT="x"
+        raise ImproperlyConfigured(f"settings.WACHT: {exc}") from None
+
+
+def _text(conf: Mapping[str, Any], key: str) -> str | None:
+    """A string setting; blank (e.g. from an unset environment variable) means "not set"."""
+    value = conf.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ImproperlyConfigured(f"settings.WACHT['{key}'] must be a string")
+    return value if value.strip() else None
+
+
+def _close_client() -> None:
+    global _client
+    with _lock:
+        client, _client = _client, None
+    if client is not None:
+        client.close()
+
+
+def _on_setting_changed(*, setting: str, **kwargs: Any) -> None:
+    if setting == "WACHT":
+        _close_client()
+
+
+atexit.register(_close_client)
+setting_changed.connect(_on_setting_changed, dispatch_uid="wacht_oauth_client.contrib.django")

@@ -1,0 +1,16 @@
+"""Test helpers: a local, stateful emulator of Wacht's deployment-scoped OAuth API.
+
+    from wacht_oauth_client.testing import Emulator, Fault, run_emulator
+
+    emu = Emulator(seed=0)
+    client = httpx.Client(transport=emu.transport(), base_url="http://emulator")
+    with run_emulator(emu) as url:   # or over a real socket
+        ...
+
+Depends only on the standard library, werkzeug and httpx.
+"""
+
+from ._faults import Fault
+from ._server import OPERATION_IDS, Emulator, EmulatorTransport, EmulatorURL, run_emulator
+
+__all__ = ["OPERATION_IDS", "Emulator", "EmulatorTransport", "EmulatorURL", "Fault", "run_emulator"]

@@ -1,0 +1,94 @@
+"""Canned misbehaviours the emulator can answer with instead of (or after) the real operation."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Literal
+
+FaultKind = Literal["respond", "delay", "drop"]
+
+
+class DropConnection(ConnectionAbortedError):
+    """Raised inside the WSGI app to make the server hang up without (finishing) a response.
+
+    It subclasses ``ConnectionError`` because werkzeug's dev server treats those as "the
+    connection went away" and then writes nothing more; the in-process transport turns it
+    into ``httpx.RemoteProtocolError``.
+    """
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One fault. Build it with the classmethods (``Fault.status(502)`` …), not the constructor.
+
+    ``execute`` decides whether the real operation runs first (state changes, RNG and clock
+    advance) before the fault decides what the client sees.
+    """
+
+    kind: FaultKind
+    status_code: int = 200
+    body: bytes = b""
+    content_type: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    execute: bool = False
+    seconds: float = 0.0
+    after_headers: bool = False
+
+    @classmethod
+    def status(
+        cls,
+        status: int,
+        body: bytes | None = None,
+        content_type: str | None = "text/html",
+        headers: Mapping[str, str] | None = None,
+        execute: bool = False,
+    ) -> Fault:
+        """Answer ``status`` with ``body`` (default: a small HTML page, like a proxy would)."""
+        if body is None:
+            page = f"<html><head><title>{status} {_phrase(status)}</title></head><body>"
+            page += f"<h1>{status} {_phrase(status)}</h1></body></html>"
+            body = page.encode()
+        return cls("respond", status, body, content_type, tuple((headers or {}).items()), execute)
+
+    @classmethod
+    def rate_limit(cls, retry_after: int | None = None, seconds_in_message: int = 60) -> Fault:
+        """429 in the server's own envelope; the real middleware sets no Retry-After header."""
+        message = f"Rate limit exceeded. Retry after {seconds_in_message} seconds"
+        body = json.dumps({"errors": [{"message": message, "code": 429}]}, separators=(",", ":"))
+        headers = () if retry_after is None else (("Retry-After", str(retry_after)),)
+        return cls("respond", 429, body.encode(), "application/json", headers, execute=False)
+
+    @classmethod
+    def delay(cls, seconds: float) -> Fault:
+        """Sleep ``seconds`` and then handle the request normally (for client timeout tests)."""
+        return cls("delay", seconds=seconds, execute=True)
+
+    @classmethod
+    def drop(cls, execute: bool = True, after_headers: bool = False) -> Fault:
+        """Hang up; ``after_headers=True`` first sends status line, headers and half the body."""
+        return cls("drop", execute=execute, after_headers=after_headers)
+
+    @classmethod
+    def raw(
+        cls,
+        status: int,
+        body: bytes,
+        content_type: str | None,
+        headers: Mapping[str, str] | None = None,
+        execute: bool = True,
+    ) -> Fault:
+        """Send exactly these bytes (e.g. truncated JSON, text/plain 200, a 204 with a body)."""
+        return cls("respond", status, body, content_type, tuple((headers or {}).items()), execute)
+
+    def status_line(self) -> str:
+        return f"{self.status_code} {_phrase(self.status_code)}"
