@@ -1,5 +1,5 @@
 # Everything runs inside the project virtualenv (.venv), created on first use.
-PY      ?= python3.11
+PY      ?= $(shell command -v python3.11 || command -v python3)
 VENV    := .venv
 BIN     := $(VENV)/bin
 SPEC    := openapi/wacht-oauth.yaml
@@ -45,7 +45,11 @@ demo: install
 	$(BIN)/python examples/oauth_walkthrough.py
 
 record: install
+	@# Fresh seeded emulators: re-recording without API changes gives byte-identical files.
+	rm -rf tests/cassettes
 	$(BIN)/python -m pytest -q tests/cassette --record-mode=all
+	$(BIN)/python -m pytest -q examples/django_app/tests --record-mode=all
+	$(BIN)/python -m pytest -q tests/cassette tests/test_cassette_hygiene.py examples/django_app/tests
 
 # Stoplight Prism, pinned, installed project-locally (npm registry; needs node and npm).
 PRISM_VERSION := 5.16.0

@@ -24,26 +24,33 @@ class Ratios:
     rounds: int
 
 
-def _batch_seconds(call: Callable[[], object], n: int) -> float:
-    start = time.perf_counter()
+def _batch_seconds(call: Callable[[], object], n: int, clock: Callable[[], float]) -> float:
+    start = clock()
     for _ in range(n):
         call()
-    return (time.perf_counter() - start) / n
+    return (clock() - start) / n
 
 
-def compare(calls: Mapping[str, Callable[[], object]], budget: float) -> Ratios:
+def compare(
+    calls: Mapping[str, Callable[[], object]],
+    budget: float,
+    clock: Callable[[], float] = time.thread_time,
+    batch: float = 0.02,
+) -> Ratios:
     """Time raw/generated/facade in interleaved rounds for about `budget` seconds.
 
     Each round times a batch of each layer back to back (rotating which goes first), so slow
     drifts of the machine hit all three alike; ratios are taken within a round, then the median
     over rounds. GC is collected between batches and paused inside them, as `timeit` does.
+    The default clock is this thread's CPU time: on a shared 2-core machine, time spent
+    descheduled is not the SDK's. Rows with real I/O pass `time.perf_counter` instead.
     """
     names = ("raw", "generated", "facade")
     for name in names:  # warm-up: imports, pools, caches
         for _ in range(3):
             calls[name]()
-    slowest = max(_batch_seconds(calls[name], 3) for name in names)
-    per_batch = max(1, int(0.02 / slowest))  # ~20 ms batches
+    slowest = max(_batch_seconds(calls[name], 3, time.perf_counter) for name in names)
+    per_batch = max(1, int(batch / slowest))
     rounds: list[dict[str, float]] = []
     deadline = time.perf_counter() + budget
     while time.perf_counter() < deadline or len(rounds) < 15:
@@ -53,7 +60,7 @@ def compare(calls: Mapping[str, Callable[[], object]], budget: float) -> Ratios:
             gc.collect()
             gc.disable()
             try:
-                times[name] = _batch_seconds(calls[name], per_batch)
+                times[name] = _batch_seconds(calls[name], per_batch, clock)
             finally:
                 gc.enable()
         rounds.append(times)
@@ -72,7 +79,7 @@ def compare(calls: Mapping[str, Callable[[], object]], budget: float) -> Ratios:
     )
 
 
-def import_cumulative_us(module: str, pycache: str) -> int:
+def import_cumulative_us(module: str, pycache: str, prelude: str = "") -> int:
     """`python -X importtime -c "import <module>"` in a fresh process: the module's cumulative us.
 
     Bytecode caches go to `pycache` (not the work tree), so after a first run both modules load
@@ -82,7 +89,7 @@ def import_cumulative_us(module: str, pycache: str) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = pycache
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        [sys.executable, "-X", "importtime", "-c", f"{prelude}import {module}"],
         capture_output=True,
         text=True,
         check=True,
@@ -96,19 +103,23 @@ def import_cumulative_us(module: str, pycache: str) -> int:
     raise RuntimeError(f"no importtime line for {module}")
 
 
-def import_ratio(module: str, baseline: str, runs: int = 10) -> tuple[float, float]:
-    """(median(module) / median(baseline), median of per-pair ratios), interleaved pairs."""
+def import_ratio(
+    module: str, baseline: str, runs: int = 10, prelude: str = ""
+) -> tuple[float, float]:
+    """(median(module) / median(baseline), median of per-pair ratios), interleaved pairs.
+
+    `prelude` runs first in both processes (e.g. to hide optional packages)."""
     ours, theirs, pairs = [], [], []
     with tempfile.TemporaryDirectory() as pycache:
-        import_cumulative_us(module, pycache)  # writes the bytecode caches
-        import_cumulative_us(baseline, pycache)
+        import_cumulative_us(module, pycache, prelude)  # writes the bytecode caches
+        import_cumulative_us(baseline, pycache, prelude)
         for i in range(runs):
             if i % 2:
-                b = import_cumulative_us(baseline, pycache)
-                a = import_cumulative_us(module, pycache)
+                b = import_cumulative_us(baseline, pycache, prelude)
+                a = import_cumulative_us(module, pycache, prelude)
             else:
-                a = import_cumulative_us(module, pycache)
-                b = import_cumulative_us(baseline, pycache)
+                a = import_cumulative_us(module, pycache, prelude)
+                b = import_cumulative_us(baseline, pycache, prelude)
             ours.append(a)
             theirs.append(b)
             pairs.append(a / b)

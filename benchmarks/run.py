@@ -12,7 +12,6 @@ Every figure is a ratio measured in this run (or a count / a memory delta), neve
 from __future__ import annotations
 
 import gc
-import importlib.util
 import itertools
 import json
 import os
@@ -25,12 +24,13 @@ from contextlib import contextmanager
 
 import _cases as cases
 import _measure as measure
+import _parse_floor
 
 BUDGET = float(os.environ.get("BENCH_SECONDS", "7"))
 SEQUENTIAL_CALLS = 200
 MEMORY_THREADS = 16
 MEMORY_CALLS = 10_000
-MEMORY_WARMUP = 2_000
+MEMORY_WARMUP = 5_000
 MIB = 1024 * 1024
 
 
@@ -57,8 +57,17 @@ def _yes(ok: bool) -> str:
     return "yes" if ok else "NO"
 
 
-def timed_row(table: Table, label: str, calls: dict[str, cases.Call], raw_target: float | None):
-    r = measure.compare(calls, BUDGET)
+def timed_row(
+    table: Table,
+    label: str,
+    calls: dict[str, cases.Call],
+    raw_target: float | None,
+    wall: bool = False,
+    half: bool = False,
+) -> None:
+    # Real sockets: waiting for the server is part of what a user feels, so wall-clock time.
+    budget = BUDGET / 2 if half else BUDGET
+    r = measure.compare(calls, budget, clock=time.perf_counter if wall else time.thread_time)
     targets = ["facade/gen ≤ 1.05"]
     ok = r.facade_vs_generated <= 1.05
     if raw_target is not None:
@@ -86,6 +95,14 @@ def mock_rows(table: Table) -> None:
             2.1 if n == 100 else None,
         )
         layers.close()
+    # The stretch goal's what-ifs: the same list-of-100 row with a faster OAuthGrant.from_dict.
+    layers = cases.Layers.build("https://api.wacht.test", cases.mock_transport(grants=100))
+    for label, patch in _parse_floor.VARIANTS.items():
+        with patch():
+            timed_row(
+                table, f"  └ 100 grants, {label}", cases.list_grants(layers, ids3), 2.1, half=True
+            )
+    layers.close()
     layers = cases.Layers.build("https://api.wacht.test", cases.mock_transport(grants=1))
     timed_row(
         table,
@@ -132,19 +149,17 @@ def emulator_process() -> Iterator[tuple[str, tuple[str, str, str], Callable[[],
 
 def emulator_rows(table: Table) -> None:
     with emulator_process() as (base_url, ids, connections):
-        slugs = (f"bench-{i}" for i in itertools.count())
         layers = cases.Layers.build(base_url, None)
         rows = [
             ("list_oauth_grants (100 grants)", cases.list_grants(layers, ids)),
             ("create_oauth_client", cases.create_client(layers, ids[:2])),
             ("rotate_oauth_client_secret", cases.rotate_secret(layers, ids)),
-            (
-                "create_oauth_app (50 KB logo)",
-                cases.create_app(layers, ids[0], lambda: next(slugs)),
-            ),
         ]
+        # No create_oauth_app row here: the emulator's multipart parsing dominates it, grows as
+        # apps accumulate, and depends on the boundary (the generated code fixes it to "+++"),
+        # so that row would compare server work, not SDK overhead. The mock row covers it.
         for label, calls in rows:
-            timed_row(table, f"emulator {label}", calls, None)
+            timed_row(table, f"emulator {label}", calls, None, wall=True)
         layers.close()
         # N sequential calls per layer on a fresh pool; the server counts accepted connections.
         counts = []
@@ -167,22 +182,30 @@ def emulator_rows(table: Table) -> None:
     )
 
 
+# httpx imports its optional CLI (click, rich, pygments) when they are installed, as in this
+# venv; a production environment usually lacks them, making `import httpx` cheaper and our
+# share larger. The second row hides them from both processes.
+_NO_HTTPX_CLI = "import sys; sys.modules.update(click=None, rich=None, pygments=None); "
+
+
 def import_row(table: Table) -> None:
-    ratio, paired = measure.import_ratio("wacht_oauth_client", "httpx", runs=10)
-    table.add(
-        "import wacht_oauth_client / import httpx (cold, median of 10)",
-        "",
-        f"{ratio:.2f}×",
-        "",
-        f"pairs {paired:.2f}×",
-        "≤ 1.5×",
-        _yes(ratio <= 1.5),
-    )
+    for label, prelude in (("", ""), (", no click/rich", _NO_HTTPX_CLI)):
+        ratio, paired = measure.import_ratio("wacht_oauth_client", "httpx", 10, prelude)
+        table.add(
+            f"import wacht_oauth_client / import httpx (cold, median of 10{label})",
+            "",
+            f"{ratio:.2f}×",
+            "",
+            f"pairs {paired:.2f}×",
+            "≤ 1.5×",
+            _yes(ratio <= 1.5),
+        )
 
 
 def memory_growth(layer: str) -> tuple[list[int], int]:
     """RSS growth after each 2,000 of 10,000 calls (16 threads, one client), and the change in
-    live Python objects, both from the end of a 2,000-call warm-up."""
+    live Python objects, both from the end of a 5,000-call warm-up (by then glibc's per-thread
+    malloc arenas have grown to their working size)."""
     layers = cases.Layers.build("https://api.wacht.test", cases.mock_transport(grants=100))
     ids3 = (cases.DEPLOYMENT, cases.APP, cases.CLIENT_ID)
     mix = [
@@ -232,7 +255,7 @@ def memory_row(table: Table) -> None:
         f"raw {raw_samples[-1] / MIB:+.1f} MB",
         f"{samples[-1] / MIB:+.2f} MB",
         f"{objects:+d} live objects",
-        "per 2k calls: " + " ".join(f"{s / MIB:+.1f}" for s in samples),
+        "total after each 2k: " + " ".join(f"{s / MIB:+.1f}" for s in samples),
         "< 5 MB, flat",
         _yes(max(samples) < 5 * MIB),
     )
@@ -243,11 +266,8 @@ def main() -> None:
     table = Table()
     print("per-call overhead, in-memory MockTransport:", file=sys.stderr)
     mock_rows(table)
-    if importlib.util.find_spec("wacht_oauth_client.testing.emulator") is not None:
-        print("against the emulator (keep-alive):", file=sys.stderr)
-        emulator_rows(table)
-    else:
-        table.add("emulator rows", "", "", "", "", "", "not run: no emulator module")
+    print("against the emulator (keep-alive):", file=sys.stderr)
+    emulator_rows(table)
     import_row(table)
     memory_row(table)
     print()
@@ -257,7 +277,7 @@ def main() -> None:
         "Ratios of per-call time: median over interleaved rounds of same-round ratios; "
         "'±' = interquartile range of facade/gen."
     )
-    print(f"bench took {time.perf_counter() - started:.0f} s")
+    print(f"(make bench's own run time: {time.perf_counter() - started:.0f} s)")
 
 
 if __name__ == "__main__":

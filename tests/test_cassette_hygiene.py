@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -104,7 +105,7 @@ def _recorded() -> list[tuple[str, int, str]]:
             status = response["status"]["code"]
             message = ""
             if status >= 400:
-                message = yaml.safe_load(_text(response["body"]["string"]))["errors"][0]["message"]
+                message = json.loads(_text(response["body"]["string"]))["errors"][0]["message"]
             seen.append((operation, status, message))
     return seen
 
@@ -286,7 +287,7 @@ def test_scrub_response_redacts_every_secret_and_volatile_header() -> None:
     scrubbed = scrub_response(response)
 
     new_body = scrubbed["body"]["string"]
-    assert yaml.safe_load(new_body) == {
+    assert json.loads(new_body) == {
         "client_secret": REDACTED_SECRET,
         "nested": [{"webhook_secret": REDACTED_SECRET}],
         "note": f"leaked {REDACTED_SECRET} here",
@@ -303,6 +304,7 @@ from wacht_oauth_client.testing.pytest_plugin import vcr_config  # noqa: F401
 """
 
 _USER_TEST = """
+import json
 import os
 
 import pytest
@@ -328,6 +330,8 @@ def test_my_code_creates_a_client():
 """
 
 
+# Sockets to the local emulator only: the recording half must not reach anything else either.
+@pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"])
 def test_user_records_against_the_emulator_then_replays_offline(tmp_path: Path) -> None:
     """The documented workflow: import the fixture, record once, replay without a server."""
     (tmp_path / "conftest.py").write_text(_USER_CONFTEST)

@@ -116,10 +116,10 @@ def _check_apps(result: Any) -> None:
     assert app.supported_scopes == ["mcp:invoke", "mcp:read"]
     first, second = app.scope_definitions
     assert isinstance(first, m.OAuthScopeDefinition)
-    assert first.category is m.ScopeCategory.WORKSPACE
+    assert first.category == m.ScopeCategory.WORKSPACE
     assert first.workspace_permission == "workspace:mcp:invoke"
     assert first.organization_permission is None
-    assert second.category is m.ScopeCategory.UNMAPPED and second.archived is True
+    assert second.category == m.ScopeCategory.UNMAPPED and second.archived is True
     assert app.created_at.tzinfo is not None and app.updated_at.tzinfo is not None
     assert app.created_at == utc(2026, 5, 14, 10, 30)
     # Nine fractional digits (chrono) are read, truncated to microseconds, still UTC.
@@ -147,8 +147,8 @@ def _check_clients(result: Any) -> None:
     client = result[0]
     assert isinstance(client, m.OAuthClient)
     assert client.id == CLIENT_RECORD_ID  # 2**63 - 1, exact
-    assert client.client_auth_method is m.ClientAuthMethod.CLIENT_SECRET_BASIC
-    assert client.access_token_format is m.AccessTokenFormat.OPAQUE
+    assert client.client_auth_method == m.ClientAuthMethod.CLIENT_SECRET_BASIC
+    assert client.access_token_format == m.AccessTokenFormat.OPAQUE
     assert client.jwks is None and client.client_name is None
     assert client.client_secret is UNSET  # only the create response carries it
     assert client.created_at == utc(2026, 5, 14, 10, 31, 0, 123000)
@@ -185,7 +185,7 @@ def _check_grants(result: Any) -> None:
         CLIENT_RECORD_ID,
         USER_ID,
     )
-    assert grant.status is m.GrantStatus.ACTIVE
+    assert grant.status == m.GrantStatus.ACTIVE
     assert grant.granted_at == utc(2026, 5, 14, 11, 0, 0, 500000)
     assert grant.expires_at is None and grant.revoked_at is None
 
@@ -198,7 +198,7 @@ def _check_keys(result: Any) -> None:
 def _check_key(result: Any) -> None:
     assert isinstance(result, m.OAuthAppSigningKey)
     assert (result.kid, result.algorithm) == (KID, "RS256")
-    assert result.status is m.SigningKeyStatus.ACTIVE
+    assert result.status == m.SigningKeyStatus.ACTIVE
     assert result.public_key_pem == SIGNING_KEY["public_key_pem"]
 
 
@@ -570,7 +570,7 @@ def test_optional_and_nullable_fields_when_absent_or_set() -> None:
     oauth = make_client(recorder).oauth
     parsed = oauth.list_oauth_grants(DEP, SLUG, CLIENT_RECORD_ID)[0]
     assert parsed.granted_by_user_id is UNSET
-    assert parsed.status is m.GrantStatus.REVOKED
+    assert parsed.status == m.GrantStatus.REVOKED
     assert parsed.revoked_at == utc(2026, 5, 15, 8, 0, 0, 0)
     assert parsed.expires_at == utc(2026, 6, 14, 11, 0)
     assert parsed.expires_at.utcoffset() == datetime.timedelta(0)

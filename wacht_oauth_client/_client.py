@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
-import platform
+import sys
 import threading
 from collections.abc import Mapping
 from types import ModuleType, TracebackType
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 DEFAULT_BASE_URL = "https://api.wacht.dev"
-USER_AGENT = f"wacht-oauth-client/{__version__} python/{platform.python_version()}"
+# sys.version_info rather than platform.python_version(): `platform` costs ~1.4 ms to import.
+USER_AGENT = "wacht-oauth-client/{} python/{}.{}.{}".format(__version__, *sys.version_info[:3])
 _NOT_GIVEN: Any = object()
 
 
@@ -38,7 +39,7 @@ class WachtClient:
     Args:
         api_key: the backend API key; defaults to env `WACHT_API_KEY`.
         base_url: defaults to env `WACHT_BASE_URL`, then `https://api.wacht.dev`.
-        timeout: seconds or an `httpx.Timeout`; default 30 s total, 5 s to connect. `None` also
+        timeout: seconds or an `httpx.Timeout`; default 30 s per read/write, 5 s to connect. `None`
             means the default: a call never waits forever.
         max_retries: retries of retry-safe failures (see README "Retries"); 0 disables.
         http_client: your own `httpx.Client` (proxies, mTLS, custom transport). You keep owning it:
@@ -57,18 +58,15 @@ class WachtClient:
         *,
         max_retry_wait: float = _transport.DEFAULT_MAX_RETRY_WAIT,
     ) -> None:
-        key = api_key if api_key is not None else os.environ.get("WACHT_API_KEY", "")
-        if not key.strip():
-            raise ConfigurationError(
-                "No Wacht API key: pass WachtClient(api_key=...) or set WACHT_API_KEY"
-            )
+        # Only the auth object keeps the key: error pages print this frame's locals.
+        self._auth = _transport.BearerAuth(_api_key(api_key))
+        del api_key
         url = base_url or os.environ.get("WACHT_BASE_URL") or DEFAULT_BASE_URL
         self.base_url = url.rstrip("/")
-        self._auth = _transport.BearerAuth(key)
         self._options = _transport.CallOptions(
             timeout=_as_timeout(timeout),
             max_retries=_as_retries(max_retries),
-            max_retry_wait=float(max_retry_wait),
+            max_retry_wait=_seconds("max_retry_wait", max_retry_wait),
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
@@ -111,7 +109,7 @@ class WachtClient:
         if max_retries is not _NOT_GIVEN:
             changes["max_retries"] = _as_retries(max_retries)
         if max_retry_wait is not _NOT_GIVEN:
-            changes["max_retry_wait"] = float(max_retry_wait)
+            changes["max_retry_wait"] = _seconds("max_retry_wait", max_retry_wait)
         if extra_headers:
             changes["extra_headers"] = {**self._options.extra_headers, **extra_headers}
         copy = object.__new__(WachtClient)
@@ -204,12 +202,29 @@ def _escape_dot_segments(path: str) -> str:
     return "/".join({".": "%2E", "..": "%2E%2E"}.get(s, s) for s in segments)
 
 
+def _api_key(api_key: str | None) -> str:
+    key = api_key if api_key is not None else os.environ.get("WACHT_API_KEY", "")
+    if not key.strip():
+        raise ConfigurationError(
+            "No Wacht API key: pass WachtClient(api_key=...) or set WACHT_API_KEY"
+        )
+    return key
+
+
+def _seconds(name: str, value: float) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigurationError(f"{name} must be a number of seconds ({exc})") from None
+
+
 def _as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if timeout is None:
         return _transport.DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
         return timeout
-    return httpx.Timeout(float(timeout), connect=min(float(timeout), 5.0))
+    seconds = _seconds("timeout", timeout)
+    return httpx.Timeout(seconds, connect=min(seconds, 5.0))
 
 
 def _as_retries(max_retries: int) -> int:

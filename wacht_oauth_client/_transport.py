@@ -98,8 +98,10 @@ def send(
 ) -> httpx.Response:
     """Send one API request with the retry policy; return a 2xx response or raise a WachtError."""
     method = str(request["method"]).upper()
-    url = str(request["url"])
-    path = httpx.URL(url).raw_path.decode("ascii")
+    # Parsed once: handing httpx the URL object spares it a second parse of the string (the
+    # largest per-call cost of this module).
+    url = httpx.URL(str(request["url"]))
+    path = url.raw_path.decode("ascii")
     headers = {**request.get("headers", {}), **options.extra_headers}
     kwargs = {k: v for k, v in request.items() if k not in ("method", "url", "headers")}
     idempotent = method == "GET"
@@ -114,7 +116,7 @@ def send(
             )
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             # Nothing reached the server: safe to retry whatever the method.
-            error: APIConnectionError = _connection_error(exc, method, path, attempt, None)
+            error: APIConnectionError = _connection_error(exc, method, path, attempt, None, started)
             if retries_left > 0:
                 _log_retry(method, path, attempt, options, backoff_delay(attempt), repr(error))
                 continue
@@ -123,7 +125,7 @@ def send(
             # Read/write timeouts, resets, drops and undecodable (e.g. corrupt gzip) bodies:
             # the request may have been processed.
             reason = None if idempotent else f"{method} may have reached the server"
-            error = _connection_error(exc, method, path, attempt, reason)
+            error = _connection_error(exc, method, path, attempt, reason, started)
             if idempotent and retries_left > 0:
                 _log_retry(method, path, attempt, options, backoff_delay(attempt), repr(error))
                 continue
@@ -183,9 +185,24 @@ def _log_retry(
     sleep(wait)
 
 
+def _log_not_retried(method: str, path: str, reason: str | None) -> None:
+    # The other half of the retry decisions: a failure we deliberately do not retry.
+    if reason:
+        logger.info("not retrying %s %s: %s", method, path, reason)
+
+
 def _connection_error(
-    exc: httpx.RequestError, method: str, path: str, attempt: int, reason: str | None
+    exc: httpx.RequestError,
+    method: str,
+    path: str,
+    attempt: int,
+    reason: str | None,
+    started: float,
 ) -> APIConnectionError:
+    # Log the failed attempt like a response (no status: the exception's name instead).
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    logger.debug("%s %s -> %s in %.1f ms", method, path, type(exc).__name__, elapsed_ms)
+    _log_not_retried(method, path, reason)
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     detail = str(exc) or type(exc).__name__
     return cls(
@@ -205,6 +222,7 @@ def _status_error(
     reason: str | None,
     **extra: Any,
 ) -> APIStatusError:
+    _log_not_retried(method, path, reason)
     body = response.content.decode("utf-8", errors="replace")
     errors = _envelope_errors(response.content)
     messages = [str(e["message"]) for e in errors if e.get("message")]

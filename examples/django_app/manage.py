@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""The example's manage.py: `python manage.py runserver` (see docs/django.md)."""
+"""The example's manage.py: `python manage.py runserver` (see README.md, "Django")."""
 
 import os
 import sys

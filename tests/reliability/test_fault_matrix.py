@@ -34,6 +34,8 @@ from wacht_oauth_client.testing import Emulator, EmulatorURL, Fault, run_emulato
 
 from ._support import API_KEY, EMU_CALLS, World, build_world, client_json, grant_json
 
+# Only the read is short: a slow connect on a busy machine must not turn into a retry.
+READ_TIMEOUT = httpx.Timeout(5.0, read=0.2)
 HTML = b"<html><body><h1>Bad gateway</h1></body></html>"
 
 
@@ -76,7 +78,9 @@ def _clients_ok(clients: Any, world: World) -> None:
     assert [c.id for c in clients] == [world.client_id]
 
 
-def _raw(status: int, body: bytes, content_type: str | None = "application/json", **headers: str) -> Fault:
+def _raw(
+    status: int, body: bytes, content_type: str | None = "application/json", **headers: str
+) -> Fault:
     return Fault.raw(status, body, content_type, headers=headers)
 
 
@@ -126,7 +130,9 @@ CASES: list[Case] = [
         refuse=True,
         calls=0,
     ),
-    Case("drop_before_response", "list_oauth_clients", [Fault.drop()], "result", _clients_ok, calls=2),
+    Case(
+        "drop_before_response", "list_oauth_clients", [Fault.drop()], "result", _clients_ok, calls=2
+    ),
     Case(
         "drop_before_response",
         "create_oauth_client",
@@ -156,7 +162,9 @@ CASES: list[Case] = [
         "create_oauth_client",
         [Fault.rate_limit(retry_after=1)],
         "result",
-        lambda client, world: None if isinstance(client, m.OAuthClient) else pytest.fail("no client"),
+        lambda client, world: (
+            None if isinstance(client, m.OAuthClient) else pytest.fail("no client")
+        ),
         calls=2,
     ),
     Case(
@@ -188,7 +196,11 @@ CASES: list[Case] = [
         "create_oauth_app",
         [Fault.status(500, execute=True)],
         "InternalServerError",
-        _is(InternalServerError, status_code=500, not_retried_reason="POST may have reached the server"),
+        _is(
+            InternalServerError,
+            status_code=500,
+            not_retried_reason="POST may have reached the server",
+        ),
         calls=1,
     ),
     Case("502_html", "list_signing_keys", [Fault.status(502)], "result", calls=2),
@@ -205,7 +217,11 @@ CASES: list[Case] = [
         "update_oauth_client",
         [Fault.status(503, execute=True)],
         "InternalServerError",
-        _is(InternalServerError, status_code=503, not_retried_reason="PATCH may have reached the server"),
+        _is(
+            InternalServerError,
+            status_code=503,
+            not_retried_reason="PATCH may have reached the server",
+        ),
         calls=1,
     ),
     Case(
@@ -221,7 +237,11 @@ CASES: list[Case] = [
         "deactivate_oauth_client",
         [Fault.status(504, execute=True)],
         "InternalServerError",
-        _is(InternalServerError, status_code=504, not_retried_reason="DELETE may have reached the server"),
+        _is(
+            InternalServerError,
+            status_code=504,
+            not_retried_reason="DELETE may have reached the server",
+        ),
         calls=1,
     ),
     Case(
@@ -230,7 +250,7 @@ CASES: list[Case] = [
         [Fault.delay(0.6)],
         "result",
         _clients_ok,
-        options={"timeout": 0.2},
+        options={"timeout": READ_TIMEOUT},
         calls=2,
     ),
     Case(
@@ -239,7 +259,7 @@ CASES: list[Case] = [
         [Fault.delay(0.6)],
         "APITimeoutError",
         _is(APITimeoutError, not_retried_reason="POST may have reached the server"),
-        options={"timeout": 0.2},
+        options={"timeout": READ_TIMEOUT},
         calls=1,
     ),
     Case(
@@ -301,7 +321,13 @@ CASES: list[Case] = [
         "result",
         lambda result, world: None if result is None else pytest.fail(repr(result)),
     ),
-    Case("unknown_enum_value", "list_oauth_grants", [_raw(200, _grant_body(status="suspended"))], "result", _unknown_enum_ok),
+    Case(
+        "unknown_enum_value",
+        "list_oauth_grants",
+        [_raw(200, _grant_body(status="suspended"))],
+        "result",
+        _unknown_enum_ok,
+    ),
     Case(
         "extra_fields",
         "list_oauth_clients",
@@ -309,7 +335,10 @@ CASES: list[Case] = [
             _raw(
                 200,
                 json.dumps(
-                    {"clients": [{**client_json(), "mtls_bound": True, "future": {"x": [1]}}], "next": None}
+                    {
+                        "clients": [{**client_json(), "mtls_bound": True, "future": {"x": [1]}}],
+                        "next": None,
+                    }
                 ).encode(),
             )
         ],
@@ -335,7 +364,12 @@ CASES: list[Case] = [
     Case(
         "ids_above_2^53_as_json_numbers",
         "list_oauth_grants",
-        [_raw(200, _grant_body().replace(b'"id": "9223372036854775807"', b'"id": 9007199254740993'))],
+        [
+            _raw(
+                200,
+                _grant_body().replace(b'"id": "9223372036854775807"', b'"id": 9007199254740993'),
+            )
+        ],
         "result",
         _big_number_ids_ok,
     ),

@@ -1,7 +1,7 @@
 """Bad input is rejected before any I/O with an `InvalidArgumentError` naming the argument.
 
-Path-unsafe characters are percent-encoded and never change the route (MockTransport here; the
-same inputs against the emulator over a real socket are in test_input_guards_emulator.py).
+Path-unsafe characters are percent-encoded and never change the route: checked on the wire
+(MockTransport) and against the emulator over a real socket, which routes on the raw path.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from urllib.parse import unquote
 
 import pytest
 
-from wacht_oauth_client import InvalidArgumentError, WachtClient, WachtError
+from wacht_oauth_client import InvalidArgumentError, NotFoundError, WachtClient, WachtError
 from wacht_oauth_client import models as m
+from wacht_oauth_client.testing import Emulator
 
-from ._support import CLIENT_ID, DEP, GRANT_ID, SCOPE, SLUG, MockAPI, mock_client
+from ._support import CLIENT_ID, DEP, GRANT_ID, SCOPE, SLUG, MockAPI, build_world, mock_client
 
 PNG = b"\x89PNG\r\n\x1a\n"
 CLIENT_REQ = m.CreateOAuthClientRequest(
@@ -281,3 +282,62 @@ def test_scope_named_like_a_route_stays_a_scope() -> None:
     assert api.requests[1].url.raw_path.decode() == (
         f"/deployments/{DEP}/oauth/apps/x%2Fscopes%2Fy/scopes/{SCOPE}/mapping"
     )
+
+
+@pytest.mark.parametrize(("value", "segment"), UNSAFE_SEGMENTS.items(), ids=list(UNSAFE_SEGMENTS))
+def test_path_unsafe_characters_never_change_the_route_on_the_emulator(
+    value: str, segment: str, client: WachtClient, emu: Emulator
+) -> None:
+    world = build_world(client, emu)
+    prefix = f"/deployments/{DEP}/oauth/apps"
+    # (call, the request the emulator must see, the 404 message it must answer)
+    attempts: list[tuple[Call, tuple[str, str, str], str]] = [
+        (
+            lambda c: c.oauth.list_oauth_clients(DEP, value),
+            ("GET", f"{prefix}/{segment}/clients", "list_oauth_clients"),
+            "OAuth app not found",
+        ),
+        (
+            lambda c: c.oauth.update_oauth_app(
+                DEP, value, m.UpdateOAuthAppRequest(name="x"), preserve_scope_definitions=False
+            ),
+            ("PATCH", f"{prefix}/{segment}", "update_oauth_app"),
+            "OAuth app not found",
+        ),
+        (
+            lambda c: c.oauth.archive_oauth_scope(DEP, world.slug, value),
+            ("POST", f"{prefix}/{world.slug}/scopes/{segment}/archive", "archive_oauth_scope"),
+            "scope definition not found",
+        ),
+        (
+            lambda c: c.oauth.compromise_signing_key(DEP, world.slug, value),
+            (
+                "POST",
+                f"{prefix}/{world.slug}/signing-keys/{segment}/compromise",
+                "compromise_signing_key",
+            ),
+            f"no signing key with kid '{value}' for this app",
+        ),
+    ]
+    for call, request, message in attempts:
+        with pytest.raises(NotFoundError) as caught:
+            call(client)
+        assert caught.value.message == message
+        assert emu.requests[-1] == request
+    # nothing was touched: the real app still has its scope and its key
+    assert [d.archived for d in client.oauth.list_oauth_apps(DEP)[0].scope_definitions] == [
+        False,
+        False,
+    ]
+    assert [k.kid for k in client.oauth.list_signing_keys(DEP, world.slug)] == [world.kid]
+
+
+@pytest.mark.parametrize("value", ["..", ".", "a/b", "a?b=1", "a#frag", "%2F", "ünïcödé"])
+def test_unsafe_deployment_ids_address_their_own_deployment(
+    value: str, client: WachtClient, emu: Emulator
+) -> None:
+    build_world(client, emu)
+    assert client.oauth.list_oauth_apps(value) == []  # not dep_1's app
+    method, path, operation = emu.requests[-1]
+    assert (method, operation) == ("GET", "list_oauth_apps")
+    assert path == f"/deployments/{UNSAFE_SEGMENTS[value]}/oauth/apps"

@@ -1,6 +1,6 @@
-"""Retry policy and timeouts, proven per method and per failure against a MockTransport.
-
-Sleeps are recorded, never slept: `wacht_oauth_client._transport.sleep` is replaced.
+"""Retry policy and timeouts, proven per method and per failure against a MockTransport (plus
+real read timeouts against the emulator). Sleeps are recorded, never slept:
+`wacht_oauth_client._transport.sleep` is replaced.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from wacht_oauth_client import (
     WachtError,
     _transport,
 )
+from wacht_oauth_client.testing import Emulator, Fault, run_emulator
 
 from ._support import (
+    API_KEY,
     OPS,
     OPS_BY_NAME,
-    API_KEY,
     MockAPI,
     Op,
     Responder,
@@ -36,7 +37,6 @@ from ._support import (
     raising,
     rate_limited,
 )
-
 
 # failure kind -> (responder, retried for GET, retried for POST/PATCH/DELETE, error class if not)
 FAILURES: dict[str, tuple[Callable[[], Responder], bool, bool, type[WachtError]]] = {
@@ -340,3 +340,29 @@ def test_timeout_per_call_leaves_the_client_unchanged() -> None:
     }
     assert _timeout_seen(client, api)["read"] == 12.0
     assert _timeout_seen(client.with_options(timeout=None), api)["read"] == 30.0
+
+
+def test_a_real_read_timeout_ends_in_api_timeout_error(sleeps: list[float]) -> None:
+    with run_emulator(Emulator(seed=0)) as url:
+        url.emulator.inject_fault("list_oauth_apps", Fault.delay(0.5), times=3)
+        with WachtClient(
+            api_key=API_KEY, base_url=url, timeout=httpx.Timeout(5, read=0.15)
+        ) as client:
+            with pytest.raises(APITimeoutError) as caught:
+                client.oauth.list_oauth_apps("dep_1")
+        assert url.emulator.call_counts["list_oauth_apps"] == 3
+    assert caught.value.attempts == 3
+    assert str(caught.value).startswith("ReadTimeout: ")
+    assert len(sleeps) == 2
+
+
+def test_a_per_call_timeout_against_a_slow_server(sleeps: list[float]) -> None:
+    with run_emulator(Emulator(seed=0)) as url:
+        with WachtClient(api_key=API_KEY, base_url=url, max_retries=0) as client:
+            url.emulator.inject_fault("list_oauth_apps", Fault.delay(0.4))
+            with pytest.raises(APITimeoutError):
+                client.with_options(timeout=httpx.Timeout(5, read=0.1)).oauth.list_oauth_apps(
+                    "dep_1"
+                )
+            url.emulator.inject_fault("list_oauth_apps", Fault.delay(0.4))
+            assert client.oauth.list_oauth_apps("dep_1") == []  # the default 30 s waits

@@ -138,7 +138,9 @@ def test_reaches_the_server_exactly_once_on_a_read_timeout(
     op: str, slow_server: EmulatorURL, sleeps: list[float]
 ) -> None:
     emu = slow_server.emulator
-    with WachtClient(api_key=API_KEY, base_url=slow_server, timeout=0.2) as client:
+    with WachtClient(
+        api_key=API_KEY, base_url=slow_server, timeout=httpx.Timeout(5, read=0.2)
+    ) as client:
         slug = f"app-{op}"  # each test its own app: late deliveries of earlier tests don't matter
         world = build_world(client.with_options(timeout=10), emu, slug=slug)
         before = emu.call_counts

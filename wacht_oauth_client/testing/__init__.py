@@ -12,5 +12,7 @@ Depends only on the standard library, werkzeug and httpx.
 
 from ._faults import Fault
 from ._server import OPERATION_IDS, Emulator, EmulatorTransport, EmulatorURL, run_emulator
+from .vcr import vcr_config  # cassette helpers (vcrpy itself is imported by the user)
 
 __all__ = ["OPERATION_IDS", "Emulator", "EmulatorTransport", "EmulatorURL", "Fault", "run_emulator"]
+__all__ += ["vcr_config"]

@@ -18,13 +18,25 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import django
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the `wacht_example` project
+# pytest-django sets Django up only for settings known at start-up; these arrive with this
+# conftest (collected later), so set it up here. The variable is removed again so that it does
+# not leak into other tests' subprocesses (pytest-django sees `settings.configured`).
+_previous = os.environ.get("DJANGO_SETTINGS_MODULE")
 os.environ["DJANGO_SETTINGS_MODULE"] = "wacht_example.settings"
+try:
+    django.setup()
+finally:
+    if _previous is None:
+        del os.environ["DJANGO_SETTINGS_MODULE"]
+    else:
+        os.environ["DJANGO_SETTINGS_MODULE"] = _previous
 
 from wacht_oauth_client.testing import Emulator, run_emulator  # noqa: E402
-from wacht_oauth_client.testing.vcr import vcr_config as wacht_vcr_config  # noqa: E402
+from wacht_oauth_client.testing import vcr_config as wacht_vcr_config  # noqa: E402
 
 API_KEY = "wacht_test_sk_django_example"
 RECORD_PORT = 18787

@@ -1,23 +1,22 @@
 """Django's debug 500 page prints every local's repr: no secret and no API key may show up.
 
-The view below holds what a real view would: the shared `WachtClient`, a freshly created
-`OAuthClient` (with its `client_secret`) and a `RotateOAuthClientSecretResponse`, then fails
-inside the SDK. It runs against the bundled emulator on a local port, so the secrets are real
-`oc_secret_...` values (nothing scrubbed).
+The views below hold what a real view would: the shared `WachtClient`, a freshly created
+`OAuthClient` (with its `client_secret`) and a `RotateOAuthClientSecretResponse`. Then they
+fail: inside the SDK, or with a plain bug in the view. Django's own handler renders the page
+(DEBUG=True). They run against the bundled emulator on a local port, so the secrets are real
+`oc_secret_...` values (nothing scrubbed, unlike in cassettes).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.http import HttpRequest, HttpResponse
-from django.test import RequestFactory
-from django.views.debug import technical_500_response
+from django.test import Client
+from django.urls import path
 
-from wacht_oauth_client import NotFoundError
 from wacht_oauth_client.contrib.django import get_client
 from wacht_oauth_client.models import (
     CreateOAuthAppRequest,
@@ -29,16 +28,10 @@ from wacht_oauth_client.testing import Emulator, run_emulator
 
 API_KEY = "wacht_live_sk_debugpage_0123456789abcdef"
 DEP = "dep_123"
+seen: dict[str, Any] = {}  # what the view held, for the assertions
 
 
-@pytest.fixture
-def live_wacht(settings: Any) -> Iterator[None]:
-    with run_emulator(Emulator(seed=7, api_keys=[API_KEY])) as url:
-        settings.WACHT = {"API_KEY": API_KEY, "BASE_URL": url, "MAX_RETRIES": 0}
-        yield
-
-
-def view_that_fails(request: HttpRequest) -> HttpResponse:
+def _create_and_rotate() -> tuple[Any, OAuthClient, RotateOAuthClientSecretResponse]:
     wacht = get_client()
     wacht.oauth.create_oauth_app(DEP, CreateOAuthAppRequest(slug="billing", name="Billing"))
     created = wacht.oauth.create_oauth_client(
@@ -51,31 +44,53 @@ def view_that_fails(request: HttpRequest) -> HttpResponse:
         ),
     )
     rotated = wacht.oauth.rotate_oauth_client_secret(DEP, "billing", created.id)
-    request.wacht_objects = (created, rotated)  # type: ignore[attr-defined]  # for the asserts
-    wacht.oauth.list_oauth_clients(DEP, "no-such-app")  # raises NotFoundError inside the SDK
+    seen.update(wacht=wacht, created=created, rotated=rotated)
+    return wacht, created, rotated
+
+
+def fails_inside_the_sdk(request: HttpRequest) -> HttpResponse:
+    wacht, created, rotated = _create_and_rotate()
+    wacht.oauth.list_oauth_clients(DEP, "no-such-app")  # NotFoundError, raised in the SDK
     return HttpResponse("unreachable")
 
 
-def test_debug_page_shows_no_secret_and_no_api_key(live_wacht: None) -> None:
-    request = RequestFactory().get("/apps/billing/clients/")
-    with pytest.raises(NotFoundError):
-        view_that_fails(request)
-    exc_type, exc, tb = sys.exc_info()
-    # pytest.raises leaves sys.exc_info empty after the block: re-raise to capture it.
-    try:
-        view_that_fails_again(request)
-    except NotFoundError:
-        exc_type, exc, tb = sys.exc_info()
-    assert exc is not None
-    created, rotated = request.wacht_objects  # type: ignore[attr-defined]
-    assert isinstance(created, OAuthClient) and isinstance(rotated, RotateOAuthClientSecretResponse)
+def fails_in_the_view(request: HttpRequest) -> HttpResponse:
+    wacht, created, rotated = _create_and_rotate()
+    return HttpResponse(request.GET["missing"])  # a plain bug: KeyError
+
+
+urlpatterns = [
+    path("sdk-error/", fails_inside_the_sdk),
+    path("view-error/", fails_in_the_view),
+]
+
+
+@pytest.fixture
+def debug_site(settings: Any) -> Iterator[None]:
+    seen.clear()
+    settings.DEBUG = True
+    settings.ROOT_URLCONF = __name__
+    # No error middleware: the exception reaches Django's handler and its debug page.
+    settings.MIDDLEWARE = []
+    with run_emulator(Emulator(seed=7, api_keys=[API_KEY])) as url:
+        settings.WACHT = {"API_KEY": API_KEY, "BASE_URL": url, "MAX_RETRIES": 0}
+        yield
+
+
+@pytest.mark.parametrize(
+    ("url", "error"), [("/sdk-error/", "NotFoundError"), ("/view-error/", "KeyError")]
+)
+def test_debug_page_shows_no_secret_and_no_api_key(debug_site: None, url: str, error: str) -> None:
+    response = Client(raise_request_exception=False).get(url, HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "<title>" in html and error in html  # Django's technical 500 page
+    created, rotated = seen["created"], seen["rotated"]
     secrets = [created.client_secret, rotated.client_secret]
     assert all(isinstance(s, str) and s.startswith("oc_secret_") for s in secrets)
-
-    html = technical_500_response(request, exc_type, exc, tb).content.decode()
-
-    # The locals are on the page (so the checks below look at real reprs)...
-    assert "view_that_fails" in html and "rotated" in html
+    # The view's locals are on the page (so the checks below look at real reprs)...
+    assert "rotated" in html and "RotateOAuthClientSecretResponse(" in html
     assert created.client_id in html  # the public client_id is fine to show
     assert "WachtClient(base_url=" in html
     # ...but not the secrets or the key.

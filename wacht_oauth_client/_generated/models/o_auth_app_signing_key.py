@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..models.signing_key_status import SigningKeyStatus
 
 T = TypeVar("T", bound="OAuthAppSigningKey")
 
@@ -17,13 +15,13 @@ class OAuthAppSigningKey:
     Attributes:
         kid (str):
         algorithm (str): "RS256"
-        status (SigningKeyStatus | str):
+        status (str): A SigningKeyStatus value (active or retired). Open.
         public_key_pem (str):
     """
 
     kid: str
     algorithm: str
-    status: SigningKeyStatus | str
+    status: str
     public_key_pem: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -32,11 +30,7 @@ class OAuthAppSigningKey:
 
         algorithm = self.algorithm
 
-        status: str
-        if isinstance(self.status, SigningKeyStatus):
-            status = self.status.value
-        else:
-            status = self.status
+        status = self.status
 
         public_key_pem = self.public_key_pem
 
@@ -60,18 +54,7 @@ class OAuthAppSigningKey:
 
         algorithm = d.pop("algorithm")
 
-        def _parse_status(data: object) -> SigningKeyStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = SigningKeyStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(SigningKeyStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         public_key_pem = d.pop("public_key_pem")
 

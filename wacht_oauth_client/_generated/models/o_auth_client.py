@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.access_token_format import AccessTokenFormat
-from ..models.client_auth_method import ClientAuthMethod
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,7 +23,7 @@ class OAuthClient:
         id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         oauth_app_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         client_id (str): The public OAuth client_id (oc_...).
-        client_auth_method (ClientAuthMethod | str):
+        client_auth_method (str): A ClientAuthMethod value. Open, so a method added by the server still parses.
         grant_types (list[str]):
         redirect_uris (list[str]):
         client_name (None | str):
@@ -43,7 +41,7 @@ class OAuthClient:
         is_active (bool):
         post_logout_redirect_uris (list[str]):
         id_token_signing_alg (str):
-        access_token_format (AccessTokenFormat | str):
+        access_token_format (str): An AccessTokenFormat value (opaque or jwt). Open.
         access_token_ttl_seconds (int):
         skip_consent (bool):
         created_at (datetime.datetime):
@@ -54,7 +52,7 @@ class OAuthClient:
     id: str
     oauth_app_id: str
     client_id: str
-    client_auth_method: ClientAuthMethod | str
+    client_auth_method: str
     grant_types: list[str]
     redirect_uris: list[str]
     client_name: None | str
@@ -72,7 +70,7 @@ class OAuthClient:
     is_active: bool
     post_logout_redirect_uris: list[str]
     id_token_signing_alg: str
-    access_token_format: AccessTokenFormat | str
+    access_token_format: str
     access_token_ttl_seconds: int
     skip_consent: bool
     created_at: datetime.datetime
@@ -89,11 +87,7 @@ class OAuthClient:
 
         client_id = self.client_id
 
-        client_auth_method: str
-        if isinstance(self.client_auth_method, ClientAuthMethod):
-            client_auth_method = self.client_auth_method.value
-        else:
-            client_auth_method = self.client_auth_method
+        client_auth_method = self.client_auth_method
 
         grant_types = self.grant_types
 
@@ -143,11 +137,7 @@ class OAuthClient:
 
         id_token_signing_alg = self.id_token_signing_alg
 
-        access_token_format: str
-        if isinstance(self.access_token_format, AccessTokenFormat):
-            access_token_format = self.access_token_format.value
-        else:
-            access_token_format = self.access_token_format
+        access_token_format = self.access_token_format
 
         access_token_ttl_seconds = self.access_token_ttl_seconds
 
@@ -207,18 +197,7 @@ class OAuthClient:
 
         client_id = d.pop("client_id")
 
-        def _parse_client_auth_method(data: object) -> ClientAuthMethod | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                client_auth_method_type_0 = ClientAuthMethod(data)
-
-                return client_auth_method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ClientAuthMethod | str, data)
-
-        client_auth_method = _parse_client_auth_method(d.pop("client_auth_method"))
+        client_auth_method = d.pop("client_auth_method")
 
         grant_types = cast(list[str], d.pop("grant_types"))
 
@@ -319,18 +298,7 @@ class OAuthClient:
 
         id_token_signing_alg = d.pop("id_token_signing_alg")
 
-        def _parse_access_token_format(data: object) -> AccessTokenFormat | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                access_token_format_type_0 = AccessTokenFormat(data)
-
-                return access_token_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AccessTokenFormat | str, data)
-
-        access_token_format = _parse_access_token_format(d.pop("access_token_format"))
+        access_token_format = d.pop("access_token_format")
 
         access_token_ttl_seconds = d.pop("access_token_ttl_seconds")
 

@@ -7,7 +7,6 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.grant_status import GrantStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OAuthGrant")
@@ -22,7 +21,7 @@ class OAuthGrant:
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         resource (str): urn:wacht:{user,organization,workspace}:{id}
         scopes (list[str]):
-        status (GrantStatus | str):
+        status (str): A GrantStatus value (active, revoked or expired). Open.
         granted_at (datetime.datetime):
         expires_at (datetime.datetime | None):
         revoked_at (datetime.datetime | None):
@@ -36,7 +35,7 @@ class OAuthGrant:
     oauth_client_id: str
     resource: str
     scopes: list[str]
-    status: GrantStatus | str
+    status: str
     granted_at: datetime.datetime
     expires_at: datetime.datetime | None
     revoked_at: datetime.datetime | None
@@ -56,11 +55,7 @@ class OAuthGrant:
 
         scopes = self.scopes
 
-        status: str
-        if isinstance(self.status, GrantStatus):
-            status = self.status.value
-        else:
-            status = self.status
+        status = self.status
 
         granted_at = self.granted_at.isoformat()
 
@@ -117,18 +112,7 @@ class OAuthGrant:
 
         scopes = cast(list[str], d.pop("scopes"))
 
-        def _parse_status(data: object) -> GrantStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = GrantStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GrantStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
+        status = d.pop("status")
 
         granted_at = datetime.datetime.fromisoformat(d.pop("granted_at"))
 

@@ -6,7 +6,6 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.scope_category import ScopeCategory
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OAuthScopeDefinition")
@@ -20,8 +19,8 @@ class OAuthScopeDefinition:
         display_name (str):
         description (str):
         archived (bool | Unset):
-        category (ScopeCategory | str | Unset): "", personal, organization or workspace (an unknown value is kept as a
-            plain string).
+        category (str | Unset): A ScopeCategory value: "", personal, organization or workspace. Open: an unknown value
+            is kept as-is.
         organization_permission (None | str | Unset):
         workspace_permission (None | str | Unset):
     """
@@ -30,7 +29,7 @@ class OAuthScopeDefinition:
     display_name: str
     description: str
     archived: bool | Unset = UNSET
-    category: ScopeCategory | str | Unset = UNSET
+    category: str | Unset = UNSET
     organization_permission: None | str | Unset = UNSET
     workspace_permission: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -44,13 +43,7 @@ class OAuthScopeDefinition:
 
         archived = self.archived
 
-        category: str | Unset
-        if isinstance(self.category, Unset):
-            category = UNSET
-        elif isinstance(self.category, ScopeCategory):
-            category = self.category.value
-        else:
-            category = self.category
+        category = self.category
 
         organization_permission: None | str | Unset
         if isinstance(self.organization_permission, Unset):
@@ -95,20 +88,7 @@ class OAuthScopeDefinition:
 
         archived = d.pop("archived", UNSET)
 
-        def _parse_category(data: object) -> ScopeCategory | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                category_type_0 = ScopeCategory(data)
-
-                return category_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ScopeCategory | str | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
+        category = d.pop("category", UNSET)
 
         def _parse_organization_permission(data: object) -> None | str | Unset:
             if data is None:
