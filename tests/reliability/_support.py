@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from _wire_fixtures import CLIENT
 
 from wacht_oauth_client import WachtClient
 from wacht_oauth_client import models as m
@@ -97,34 +98,8 @@ def app_json(slug: str = SLUG) -> dict[str, Any]:
 
 
 def client_json(with_secret: bool = False) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "id": CLIENT_ID,
-        "oauth_app_id": "7000000000000000001",
-        "client_id": "oc_AbCdEfGhIjKlMnOpQrStUvWxYz012345",
-        "client_auth_method": "client_secret_basic",
-        "grant_types": ["authorization_code"],
-        "redirect_uris": ["https://example.com/cb"],
-        "client_name": None,
-        "client_uri": None,
-        "logo_uri": None,
-        "tos_uri": None,
-        "policy_uri": None,
-        "contacts": [],
-        "software_id": None,
-        "software_version": None,
-        "token_endpoint_auth_signing_alg": None,
-        "jwks_uri": None,
-        "jwks": None,
-        "public_key_pem": None,
-        "is_active": True,
-        "post_logout_redirect_uris": [],
-        "id_token_signing_alg": "RS256",
-        "access_token_format": "opaque",
-        "access_token_ttl_seconds": 3600,
-        "skip_consent": False,
-        "created_at": NOW,
-        "updated_at": NOW,
-    }
+    # The server's full OAuthClient shape lives once, in tests/_wire_fixtures.py.
+    body: dict[str, Any] = {**CLIENT, "id": CLIENT_ID, "created_at": NOW, "updated_at": NOW}
     if with_secret:
         body["client_secret"] = SECRET
     return body
