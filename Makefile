@@ -32,7 +32,7 @@ check-generated: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check --exclude $(GEN_OUT) .
+	$(BIN)/ruff format --check .
 
 typecheck: install
 	$(BIN)/mypy
