@@ -78,11 +78,13 @@ def leaks(path: Path) -> list[str]:
 
 
 def _operations() -> list[tuple[str, re.Pattern[str], str]]:
-    """(method, path regex, operationId) for every operation of the spec."""
+    """(method, path regex, operationId) for every operation of the spec, on either mount (the
+    spec's paths are the root mount; the deployment-scoped mount is its second server)."""
     spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     routes = []
     for template, item in spec["paths"].items():
-        pattern = re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$")
+        path = re.sub(r"\{[^}]+\}", "[^/]+", template)
+        pattern = re.compile(f"^(/deployments/[^/]+)?{path}$")
         for method, operation in item.items():
             if method != "parameters":
                 routes.append((method.upper(), pattern, operation["operationId"]))

@@ -819,7 +819,8 @@ def test_signing_keys_rotate_and_compromise(client: httpx.Client) -> None:
 
 # ---------------------------------------------------------------------- routing & auth
 def test_routing_404_405_and_encoded_slugs(emu: Emulator, client: httpx.Client) -> None:
-    assert_error(client.get("/oauth/apps"), 404, "Not found")
+    assert_error(client.get("/oauth/nothing"), 404, "Not found")
+    assert_error(client.get("/deployments/d/oauth"), 404, "Not found")
     assert_error(client.get(f"{APPS}/s/nothing"), 404, "Not found")
     response = client.get(f"{APPS}/s")
     assert_error(response, 405, "Method not allowed")
@@ -1027,11 +1028,127 @@ def test_cli_serves_until_terminated() -> None:
     )
     try:
         assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:")
+        first = process.stdout.readline().strip()
+        assert first.startswith("Wacht OAuth emulator listening on http://127.0.0.1:")
+        url = first.rsplit(" ", 1)[1]
+        banner = [process.stdout.readline().strip() for _ in range(8)]
+        assert banner[-1] == "Press Ctrl-C to stop."
+        assert "any Bearer token (on /oauth/apps it manages dep_123)" in banner[2]
+        assert "(seed 3)" in banner[6]
         response = httpx.get(f"{url}{APPS}", headers=AUTH, timeout=5)
         assert response.json() == {"apps": []}
     finally:
         process.terminate()
         _, stderr = process.communicate(timeout=5)
     assert "RuntimeWarning" not in stderr
+
+
+# ------------------------------------------------------------------------ both mounts
+def test_the_root_mount_manages_the_keys_deployment() -> None:
+    emu = Emulator(api_keys={"key-a": "dep_a", "key-b": "dep_b"})
+    with httpx.Client(transport=emu.transport(), base_url="http://e") as c:
+        as_a = {"Authorization": "Bearer key-a"}
+        created = c.post(
+            "/oauth/apps", files={"slug": (None, "s"), "name": (None, "S")}, headers=as_a
+        )
+        assert created.status_code == 200
+        # The same deployment through the path: same data, same state.
+        listed = c.get("/deployments/dep_a/oauth/apps", headers=as_a).json()["apps"]
+        assert [a["slug"] for a in listed] == ["s"]
+        # Another key manages another deployment.
+        b = c.get("/oauth/apps", headers={"Authorization": "Bearer key-b"}).json()
+        assert b == {"apps": []}
+        assert_error(
+            c.get("/oauth/apps", headers={"Authorization": "Bearer key-c"}),
+            401,
+            "Authentication failed",
+        )
+        assert_error(c.get("/oauth/apps"), 401, "Authorization header must be Bearer token")
+    assert emu.requests[0] == ("POST", "/oauth/apps", "create_oauth_app")
+    assert emu.call_counts["list_oauth_apps"] == 4
+
+
+def test_without_configured_keys_any_key_manages_the_default_deployment(
+    emu: Emulator, client: httpx.Client
+) -> None:
+    make_app(client, "on-the-path")  # client posts to /deployments/dep_123/...
+    assert DEP == "dep_123"
+    other_key = {"Authorization": "Bearer whatever"}
+    apps = client.get("/oauth/apps", headers=other_key).json()["apps"]
+    assert [a["slug"] for a in apps] == ["on-the-path"]
+    # A plain list of keys also maps to the default deployment.
+    listed = Emulator(api_keys=["only-me"])
+    assert listed.api_keys == {"only-me": "dep_123"}
+
+
+def test_b2b_permissions_and_seeded_grants_apply_to_every_deployment() -> None:
+    emu = Emulator(workspace_permissions=["ws:invoke"], grants_per_client=2)
+    with httpx.Client(transport=emu.transport(), base_url="http://e", headers=AUTH) as c:
+        for mount in ("/oauth/apps", "/deployments/dep_other/oauth/apps"):
+            body, content_type = multipart(
+                ("slug", "s", None), ("name", "S", None), ("supported_scopes", "a", None)
+            )
+            created = c.post(mount, content=body, headers={"Content-Type": content_type})
+            assert created.status_code == 200
+            mapping = {"category": "workspace", "workspace_permission": "ws:invoke"}
+            assert c.post(f"{mount}/s/scopes/a/mapping", json=mapping).status_code == 200
+            client = {
+                "client_auth_method": "none",
+                "grant_types": ["authorization_code"],
+                "redirect_uris": ["https://x.example/cb"],
+            }
+            cid = c.post(f"{mount}/s/clients", json=client).json()["id"]
+            grants = c.get(f"{mount}/s/clients/{cid}/grants").json()["grants"]
+            assert [(g["status"], g["scopes"], g["resource"]) for g in grants] == [
+                ("active", ["a"], "urn:wacht:user:2"),
+                ("active", ["a"], "urn:wacht:user:1"),
+            ]
+    emu.reset()  # the defaults survive a reset
+    assert emu.defaults["grants_per_client"] == 2
+    assert emu.defaults["workspace_permissions"] == ("ws:invoke",)
+
+
+def test_data_envelope_wraps_success_bodies_only() -> None:
+    emu = Emulator(data_envelope=True)
+    with httpx.Client(transport=emu.transport(), base_url="http://e", headers=AUTH) as c:
+        assert c.get("/oauth/apps").json() == {"data": {"apps": []}}
+        assert_error(c.get("/oauth/apps/nope/clients"), 404, "OAuth app not found")
+
+
+def test_cli_configures_keys_permissions_grants_and_envelope() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wacht_oauth_client.testing.emulator", "--port", "0"]
+        + ["--api-key", "wacht_test_sk_one=dep_one", "--api-key", "wacht_test_sk_two"]
+        + ["--workspace-permission", "ws:x", "--grants-per-client", "1", "--data-envelope"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline().rstrip("\n") for _ in range(9)]
+        url = lines[0].rsplit(" ", 1)[1]
+        assert lines[3] == "  API keys:              wacht_… -> dep_one, wacht_… -> dep_123"
+        assert lines[4] == "  B2B permissions:       workspace: ws:x; organization: none"
+        assert lines[5] == "  grants per new client: 1"
+        assert "wacht_test_sk_one" not in "\n".join(lines)  # keys are shown masked
+        one = {"Authorization": "Bearer wacht_test_sk_one"}
+        assert httpx.get(f"{url}/oauth/apps", headers=one, timeout=5).json() == {
+            "data": {"apps": []}
+        }
+        wrong = httpx.get(f"{url}/oauth/apps", headers=AUTH, timeout=5)
+        assert wrong.status_code == 401
+    finally:
+        process.terminate()
+        process.communicate(timeout=5)
+
+
+def test_cli_help_has_examples() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wacht_oauth_client.testing.emulator", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "--api-key TOKEN[=DEPLOYMENT]" in result.stdout
+    assert "wacht-emulator --workspace-permission workspace:mcp:invoke" in result.stdout

@@ -35,7 +35,7 @@ from schemathesis.specs.openapi.checks import (
 
 from wacht_oauth_client import WachtClient, WachtError
 from wacht_oauth_client import models as m
-from wacht_oauth_client.testing import Emulator, Fault
+from wacht_oauth_client.testing import OPERATION_IDS, Emulator, Fault
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "wacht-oauth.yaml"
 SPEC = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
@@ -331,6 +331,63 @@ def scenario() -> list[Exchange]:
     return recorder.exchanges
 
 
+def drive_the_key_scoped_mount(client: WachtClient, raw: httpx.Client, emulator: Emulator) -> None:
+    """All 18 operations on the root mount, where the deployment comes from the API key."""
+    oauth = client.deployment().oauth
+    oauth.create_oauth_app(app_request(SLUG))
+    oauth.list_oauth_apps()
+    oauth.update_oauth_app(SLUG, m.UpdateOAuthAppRequest(description="d"))
+    oauth.verify_oauth_app_domain(SLUG)
+    oauth.update_oauth_scope(SLUG, "mcp:read", m.UpdateOAuthScopeRequest(display_name="R"))
+    oauth.archive_oauth_scope(SLUG, "mcp:read")
+    oauth.unarchive_oauth_scope(SLUG, "mcp:read")
+    oauth.set_oauth_scope_mapping(SLUG, "mcp:read", m.SetOAuthScopeMappingRequest("personal"))
+    created = oauth.create_oauth_client(SLUG, client_request())
+    oauth.list_oauth_clients(SLUG)
+    oauth.update_oauth_client(SLUG, created.id, m.UpdateOAuthClientRequest(client_name="n"))
+    oauth.rotate_oauth_client_secret(SLUG, created.id)
+    emulator.add_grant(DEP, SLUG, created.id, scopes=["mcp:read"])
+    grants = oauth.list_oauth_grants(SLUG, created.id)
+    oauth.revoke_oauth_grant(SLUG, created.id, grants[0].id)
+    keys = oauth.list_signing_keys(SLUG)
+    oauth.rotate_signing_key(SLUG)
+    oauth.compromise_signing_key(SLUG, keys[0].kid)
+    oauth.deactivate_oauth_client(SLUG, created.id)
+    _expect_error(lambda: oauth.list_oauth_clients("no-such-app"))
+    raw.get("/oauth/apps")  # 401: no Authorization header
+    raw.get("/oauth/apps", headers={"Authorization": "Bearer wrong-key"})  # 401: unknown key
+
+
+@pytest.fixture
+def key_scoped_scenario() -> list[Exchange]:
+    emulator = Emulator(seed=0, api_keys={API_KEY: DEP})
+    recorder = _Recorder(emulator)
+    with (
+        httpx.Client(transport=recorder, base_url=BASE) as raw,
+        WachtClient(api_key=API_KEY, base_url=BASE, http_client=raw, max_retries=0) as client,
+    ):
+        drive_the_key_scoped_mount(client, raw, emulator)
+    return recorder.exchanges
+
+
+def test_key_scoped_mount_responses_conform_to_the_spec(
+    key_scoped_scenario: list[Exchange],
+) -> None:
+    assert {op for op, _, _ in key_scoped_scenario} >= set(OPERATION_IDS)
+    assert all(not r.url.raw_path.startswith(b"/deployments/") for _, r, _ in key_scoped_scenario)
+    assert [
+        json.loads(response.content)["errors"][0]["message"]
+        for _, _, response in key_scoped_scenario
+        if response.status_code == 401
+    ] == ["Authorization header must be Bearer token", "Authentication failed"]
+    violations = [
+        f"{request.method} {request.url.raw_path.decode()} -> {response.status_code}: {why}"
+        for operation_id, request, response in key_scoped_scenario
+        if (why := spec_violations(operation_id, request, response))
+    ]
+    assert violations == []
+
+
 def test_every_emulator_response_conforms_to_the_spec(scenario: list[Exchange]) -> None:
     violations = [
         f"{request.method} {request.url.raw_path.decode()} -> {response.status_code}: {why}"
@@ -505,8 +562,8 @@ def test_schemathesis_finds_no_nonconformance(case: schemathesis.Case, target: s
 
 
 def test_schemathesis_flags_a_nonconforming_emulator_response() -> None:
-    operation = SCHEMA["/deployments/{deployment_id}/oauth/apps"]["GET"]
-    case = operation.Case(path_parameters={"deployment_id": DEP})
+    operation = SCHEMA["/oauth/apps"]["GET"]
+    case = operation.Case()
     emulator = Emulator(seed=0)
     emulator.inject_fault(
         "list_oauth_apps", Fault.raw(200, b'{"apps":[{"id":"1"}]}', "application/json")

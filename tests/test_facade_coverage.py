@@ -1,7 +1,8 @@
-"""Every spec operation has a facade method (and a raw-response twin), and nothing else does.
+"""Every spec operation has a facade method on both shapes (and a raw-response twin of each), and
+nothing else does.
 
 Driven by the spec: adding an operation to `openapi/wacht-oauth.yaml` fails these tests until
-`client.oauth` grows the matching method.
+`client.deployment().oauth` grows the matching method (and `client.oauth` derives it).
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ import pytest
 import yaml
 
 from wacht_oauth_client import WachtClient
-from wacht_oauth_client._oauth import OAuth, OAuthWithRawResponse
+from wacht_oauth_client._oauth import (
+    DeploymentOAuth,
+    DeploymentOAuthWithRawResponse,
+    OAuth,
+    OAuthWithRawResponse,
+)
 
 SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi" / "wacht-oauth.yaml"
 SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
@@ -48,6 +54,19 @@ def client() -> WachtClient:
     )
 
 
+def _shapes(client: WachtClient) -> dict[str, tuple[Any, list[str]]]:
+    """How a user reaches each shape -> (the object, the path parameters it adds first)."""
+    return {
+        "client.oauth": (client.oauth, ["deployment_id"]),
+        "client.oauth.with_raw_response": (client.oauth.with_raw_response, ["deployment_id"]),
+        "client.deployment().oauth": (client.deployment().oauth, []),
+        "client.deployment().oauth.with_raw_response": (
+            client.deployment().oauth.with_raw_response,
+            [],
+        ),
+    }
+
+
 def _positional(func: Any) -> list[str]:
     return [
         p.name
@@ -58,7 +77,8 @@ def _positional(func: Any) -> list[str]:
 
 def test_the_spec_has_the_operations_this_test_is_driven_by() -> None:
     assert len(OPERATIONS) == 18
-    assert all(params[0] == "deployment_id" for params, _ in OPERATIONS.values())
+    # The spec's paths are the root mount; the deployment-scoped mount is a server entry.
+    assert all("deployment_id" not in params for params, _ in OPERATIONS.values())
 
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
@@ -66,36 +86,61 @@ def test_method_exists_with_path_parameters_in_order(
     client: WachtClient, operation_id: str
 ) -> None:
     path_params, has_body = OPERATIONS[operation_id]
-    method = getattr(client.oauth, operation_id, None)
-    assert callable(method), f"client.oauth.{operation_id} is missing"
-    expected = path_params + (["request"] if has_body else [])
-    assert _positional(method) == expected
-    # Anything beyond the wire parameters must be keyword-only (no required extras).
-    for param in inspect.signature(method).parameters.values():
-        if param.kind is param.KEYWORD_ONLY:
-            assert param.default is not param.empty, param.name
-        assert param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD), param.name
+    missing = []
+    for where, (shape, first) in _shapes(client).items():
+        method = getattr(shape, operation_id, None)
+        if not callable(method):
+            missing.append(f"{where}.{operation_id} is missing")
+            continue
+        expected = first + path_params + (["request"] if has_body else [])
+        assert _positional(method) == expected, where
+        # Anything beyond the wire parameters must be keyword-only (no required extras).
+        for param in inspect.signature(method).parameters.values():
+            if param.kind is param.KEYWORD_ONLY:
+                assert param.default is not param.empty, param.name
+            assert param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD), param.name
+    assert not missing, "\n".join(missing)
 
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
-def test_raw_response_twin_exists_with_the_same_signature(
+def test_every_shape_shows_the_same_signature_and_the_raw_twins_a_raw_result(
     client: WachtClient, operation_id: str
 ) -> None:
-    raw = getattr(client.oauth.with_raw_response, operation_id, None)
-    assert callable(raw), f"client.oauth.with_raw_response.{operation_id} is missing"
-    assert inspect.signature(raw) == inspect.signature(getattr(client.oauth, operation_id))
+    handle = inspect.signature(getattr(DeploymentOAuth, operation_id))
+    guide = inspect.signature(getattr(OAuth, operation_id))
+    # The guide's shape is the handle's with `deployment_id` inserted after `self`.
+    assert [p for n, p in guide.parameters.items() if n != "deployment_id"] == list(
+        handle.parameters.values()
+    )
+    assert guide.return_annotation == handle.return_annotation
+    for raw_cls, plain in ((DeploymentOAuthWithRawResponse, handle), (OAuthWithRawResponse, guide)):
+        raw = inspect.signature(getattr(raw_cls, operation_id))
+        assert raw.parameters == plain.parameters
+        assert raw.return_annotation == f"RawResponse[{plain.return_annotation}]"
+
+
+@pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
+def test_every_method_has_the_handles_docstring(operation_id: str) -> None:
+    doc = getattr(DeploymentOAuth, operation_id).__doc__
+    assert doc and "Raises:" in doc and "Safe to retry" in doc
+    for cls in (OAuth, OAuthWithRawResponse, DeploymentOAuthWithRawResponse):
+        derived = getattr(cls, operation_id)
+        assert derived.__qualname__ == f"{cls.__name__}.{operation_id}"
+        assert doc.split("\n", 1)[0] in derived.__doc__
+    assert "deployment_id:" in getattr(OAuth, operation_id).__doc__
+    assert "deployment_id" not in doc
 
 
 def test_no_facade_method_without_an_operation(client: WachtClient) -> None:
-    public = {
-        name
-        for name, value in inspect.getmembers(OAuth)
-        if not name.startswith("_") and name != "with_raw_response" and callable(value)
-    }
-    assert public == set(OPERATIONS)
-    raw = {name for name in vars(client.oauth.with_raw_response) if not name.startswith("_")}
-    assert raw == set(OPERATIONS)
+    for where, (shape, _) in _shapes(client).items():
+        public = {
+            name
+            for name, value in inspect.getmembers(type(shape))
+            if not name.startswith("_") and name != "with_raw_response" and callable(value)
+        }
+        assert public == set(OPERATIONS), where
     assert isinstance(client.oauth.with_raw_response, OAuthWithRawResponse)
+    assert isinstance(client.deployment().oauth.with_raw_response, DeploymentOAuthWithRawResponse)
 
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))

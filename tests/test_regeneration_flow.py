@@ -64,8 +64,8 @@ def _add_grant_field(spec: dict[str, Any]) -> None:
 
 
 def _add_get_grant_operation(spec: dict[str, Any]) -> None:
-    grants = "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}"
-    params = ["DeploymentId", "OAuthAppSlug", "OAuthClientId", "GrantId"]
+    grants = "/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}"
+    params = ["OAuthAppSlug", "OAuthClientId", "GrantId"]
     spec["paths"][grants + "/grants/{grant_id}"] = {
         "parameters": [{"$ref": f"#/components/parameters/{p}"} for p in params],
         "get": {
@@ -162,3 +162,5 @@ def test_a_new_operation_is_caught_by_the_drift_and_facade_coverage_checks(
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "client.oauth.get_oauth_grant is missing" in failed.stdout
     assert "client.oauth.with_raw_response.get_oauth_grant is missing" in failed.stdout
+    assert "client.deployment().oauth.get_oauth_grant is missing" in failed.stdout
+    assert "client.deployment().oauth.with_raw_response.get_oauth_grant is missing" in failed.stdout

@@ -12,7 +12,8 @@ from openapi_spec_validator import validate
 
 SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi" / "wacht-oauth.yaml"
 SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-PREFIX = "/deployments/{deployment_id}"
+# The deployment-scoped mount is a server entry whose URL ends in this path (§1).
+DEPLOYMENT_MOUNT = "/deployments/{deployment_id}"
 HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "trace")
 
 # §2 of the reference: operationId -> (method, backend path without the deployment prefix).
@@ -364,8 +365,13 @@ def test_document_is_a_valid_openapi_3_1_document() -> None:
     validate(SPEC)  # raises on any structural error
 
 
-def test_bearer_security_and_default_server() -> None:
-    assert SPEC["servers"] == [{"url": "https://api.wacht.dev"}]
+def test_bearer_security_and_the_two_mounts_as_servers() -> None:
+    # §1: the backend API at the root (the default, first), the deployment-scoped mount second.
+    urls = [server["url"] for server in SPEC["servers"]]
+    assert urls == ["https://api.wacht.dev", "https://api.wacht.dev" + DEPLOYMENT_MOUNT]
+    variables = SPEC["servers"][1]["variables"]
+    assert list(variables) == ["deployment_id"] and variables["deployment_id"]["default"]
+    assert "variables" not in SPEC["servers"][0]
     assert SPEC["security"] == [{"bearerAuth": []}]
     scheme = SPEC["components"]["securitySchemes"]["bearerAuth"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
@@ -381,7 +387,7 @@ def test_exactly_the_18_operations_of_the_reference() -> None:
 @pytest.mark.parametrize("operation_id", sorted(ENDPOINTS))
 def test_method_and_path_match_section_2(operation_id: str) -> None:
     method, path = ENDPOINTS[operation_id]
-    assert OPS[operation_id][:2] == (method, PREFIX + path)
+    assert OPS[operation_id][:2] == (method, path)
 
 
 @pytest.mark.parametrize("operation_id", sorted(ENDPOINTS))

@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from . import _transport
+from . import _json, _transport
 from ._version import __version__
 from .errors import APIResponseValidationError, ConfigurationError
 
 if TYPE_CHECKING:
-    from ._generated.client import Client as GeneratedClient
-    from ._oauth import OAuth
+    from ._oauth import Deployment, OAuth
 
 T = TypeVar("T")
 
@@ -76,13 +75,17 @@ class WachtClient:
         )
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         self._lock = threading.Lock()
-        self._generated: GeneratedClient | None = None
         self._endpoints: dict[str, ModuleType] = {}
         self._oauth: OAuth | None = None
 
     @property
     def oauth(self) -> OAuth:
-        """OAuth apps, scopes, clients, grants and signing keys (Rust: `client.oauth()`)."""
+        """The usage guide's shape: `client.oauth.<method>(deployment_id, ...)`.
+
+        It sends the deployment-scoped paths `/deployments/{deployment_id}/oauth/apps…` (a
+        console session or an OAuth access token). With a backend API key, use
+        `client.deployment().oauth`. Both shapes run the same code.
+        """
         if self._oauth is None:
             from ._oauth import OAuth
 
@@ -90,6 +93,24 @@ class WachtClient:
                 if self._oauth is None:
                     self._oauth = OAuth(self)
         return self._oauth
+
+    def deployment(self, deployment_id: str | None = None) -> Deployment:
+        """One API surface, whose `.oauth` has the 18 methods without a `deployment_id` argument.
+
+        Args:
+            deployment_id: `None` (the default) targets the key-scoped backend API at
+                `/oauth/apps…`, where the deployment comes from the backend API key: what
+                Wacht's official SDKs call. An id targets `/deployments/{deployment_id}/oauth/…`.
+
+        Returns:
+            A cheap handle sharing this client's connections and options.
+
+        Raises:
+            InvalidArgumentError: `deployment_id` is not a non-blank `str`.
+        """
+        from ._oauth import Deployment
+
+        return Deployment(self, deployment_id)
 
     def with_options(
         self,
@@ -148,21 +169,12 @@ class WachtClient:
             self._endpoints[operation_id] = module
         return module
 
-    def _generated_client(self) -> GeneratedClient:
-        if self._generated is None:
-            from ._generated.client import Client
-
-            with self._lock:
-                if self._generated is None:
-                    generated = Client(base_url=self.base_url)
-                    self._generated = generated.set_httpx_client(self._http)
-        return self._generated
-
-    def _send(self, operation_id: str, *args: Any, **kwargs: Any) -> httpx.Response:
-        """Send one operation: generated request kwargs -> transport policy -> 2xx response."""
+    def _send(self, prefix: str, operation_id: str, *args: Any, **kwargs: Any) -> httpx.Response:
+        """Send one operation on a surface (`prefix`): generated request kwargs -> transport
+        policy -> 2xx response."""
         module = self._endpoint(operation_id)
         request: dict[str, Any] = module._get_kwargs(*args, **kwargs)
-        request["url"] = self.base_url + _escape_dot_segments(request["url"])
+        request["url"] = self.base_url + _escape_dot_segments(prefix + request["url"])
         request["headers"] = {**self._headers, **request.get("headers", {})}
         if "files" in request:
             # The generator fixes the boundary to "+++"; let httpx pick a random one instead.
@@ -172,17 +184,31 @@ class WachtClient:
             request["json"] = {k: v for k, v in request["json"].items() if v is not None}
         return _transport.send(self._http, self._auth, request, self._options)
 
-    def _call(self, operation_id: str, expected: type[T], *args: Any, **kwargs: Any) -> T:
-        """Send one operation and parse its success body into `expected`."""
-        response = self._send(operation_id, *args, **kwargs)
-        module = self._endpoints[operation_id]
+    def _send_no_content(self, prefix: str, operation_id: str, *args: Any) -> None:
+        """Send an operation documented as 204 No Content."""
+        self._send(prefix, operation_id, *args)
+
+    def _call(
+        self, prefix: str, operation_id: str, expected: type[T], *args: Any, **kwargs: Any
+    ) -> T:
+        """Send one operation and parse its 200 body into `expected` (a generated model)."""
+        response = self._send(prefix, operation_id, *args, **kwargs)
+        if response.status_code != 200:  # every parsed operation is documented as 200
+            raise _invalid_body(response, f"expected {expected.__name__} with status 200")
         try:
-            parsed = module._parse_response(client=self._generated_client(), response=response)
+            # One expression: no local holds the decoded body (a traceback with locals, or a
+            # Django debug page, would print it, secrets included).
+            return expected.from_dict(_unwrap_data(_json.loads(response.content)))  # type: ignore[attr-defined, no-any-return]
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise _invalid_body(response, f"{type(exc).__name__}: {exc}") from None
-        if not isinstance(parsed, expected):
-            raise _invalid_body(response, f"expected {expected.__name__}")
-        return parsed
+
+
+def _unwrap_data(data: Any) -> Any:
+    """`{"data": {...}}` -> `{...}`: Wacht's docs say bodies are wrapped, and the official SDKs
+    accept both; the server sends them bare. Any other body is parsed as it is."""
+    if type(data) is dict and len(data) == 1 and type(data.get("data")) is dict:
+        return data["data"]
+    return data
 
 
 def _invalid_body(response: httpx.Response, detail: str) -> APIResponseValidationError:

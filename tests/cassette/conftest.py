@@ -21,11 +21,19 @@ def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
     return str(CASSETTE_ROOT / request.path.stem)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "emulator(**options): extra Emulator(...) options used when recording"
+    )
+
+
 @pytest.fixture
-def wacht(vcr: Any, record_mode: str) -> Iterator[Wacht]:
+def wacht(vcr: Any, record_mode: str, request: pytest.FixtureRequest) -> Iterator[Wacht]:
     """The client under test, inside the test's cassette (pytest-recording's `vcr` fixture)."""
     assert vcr is not None, "cassette tests need @pytest.mark.vcr"
-    with wacht_target(recording=record_mode != "none") as target:
+    marker = request.node.get_closest_marker("emulator")
+    options = marker.kwargs if marker else {}
+    with wacht_target(recording=record_mode != "none", **options) as target:
         yield target
     if record_mode == "none":
         # Every recorded request must have been sent again: dropping or reordering a call in the

@@ -66,13 +66,14 @@ class Wacht:
 
 
 @contextmanager
-def wacht_target(recording: bool) -> Iterator[Wacht]:
+def wacht_target(recording: bool, **emulator_options: Any) -> Iterator[Wacht]:
     if not recording:
         # Any key works on replay (the cassette stores `Bearer REDACTED`).
         with WachtClient(api_key="replay-key", base_url=REPLAY_BASE_URL, max_retries=0) as client:
             yield Wacht(client, REPLAY_BASE_URL, None)
         return
-    emulator = Emulator(seed=0, api_keys=[RECORDING_API_KEY])
+    # The recording key manages DEPLOYMENT on the key-scoped root mount.
+    emulator = Emulator(seed=0, api_keys={RECORDING_API_KEY: DEPLOYMENT}, **emulator_options)
     with (
         run_emulator(emulator) as url,
         WachtClient(api_key=RECORDING_API_KEY, base_url=url, max_retries=0) as client,

@@ -1,14 +1,21 @@
 """Contract check: every facade method's request, validated by Stoplight Prism against the spec.
 
 Prism (pinned in the Makefile, installed into `.prism/` by `make prism`) runs as a mock server
-from `openapi/wacht-oauth.yaml` with `--errors`, so a request that violates the document gets an
-error status, an `sl-violations` header and a "did not pass the validation rules" log line.
-We call all 18 methods through `WachtClient` and fail on any of those signals. Prism's mock
-answers are random data (`--dynamic`, fixed seed); only the requests are the point here.
+with `--errors`, so a request that violates the document gets an error status, an
+`sl-violations` header and a "did not pass the validation rules" log line. We call all 18
+methods through `WachtClient`, on both shapes and both surfaces, and fail on any of those
+signals. Prism's mock answers are random data (`--dynamic`, fixed seed); only the requests are
+the point here.
+
+The document's paths are the root mount; the deployment-scoped mount is its second `servers`
+entry (`https://api.wacht.dev/deployments/{deployment_id}`). Prism's mock routes on paths alone,
+so it is given `openapi/wacht-oauth.yaml` with each server's path folded into the paths
+(`mounted_spec`): exactly what "server URL + path" means in OpenAPI, and nothing else.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -19,9 +26,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
+import yaml
 
 from wacht_oauth_client import APIStatusError, WachtClient
 from wacht_oauth_client import models as m
@@ -62,15 +71,58 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def mounted_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """`spec` with each server's path prefix folded into its paths (server variables become path
+    parameters), so a router that ignores `servers` still knows every mount."""
+    mounted = {k: v for k, v in spec.items() if k not in ("paths", "servers")}
+    mounted["paths"] = {}
+    for index, server in enumerate(spec["servers"]):
+        prefix = urlsplit(server["url"]).path.rstrip("/")
+        variables = [
+            {
+                "name": name,
+                "in": "path",
+                "required": True,
+                "description": variable.get("description", ""),
+                "schema": {"type": "string", "minLength": 1},
+            }
+            for name, variable in server.get("variables", {}).items()
+        ]
+        for path, item in spec["paths"].items():
+            item = copy.deepcopy(item)
+            item["parameters"] = variables + item.get("parameters", [])
+            for method, operation in item.items():
+                if method != "parameters" and index:  # operationIds stay unique
+                    operation["operationId"] += f"__server{index}"
+            mounted["paths"][prefix + path] = item
+    return mounted
+
+
+def test_the_mounted_document_has_both_mounts_of_every_operation() -> None:
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    paths = mounted_spec(spec)["paths"]
+    assert len(paths) == 2 * len(spec["paths"])
+    assert "/oauth/apps" in paths and "/deployments/{deployment_id}/oauth/apps" in paths
+    compromise = "/oauth/apps/{oauth_app_slug}/signing-keys/{kid}/compromise"
+    root, mounted = paths[compromise], paths["/deployments/{deployment_id}" + compromise]
+    assert [p.get("name") for p in mounted["parameters"]][0] == "deployment_id"
+    assert mounted["post"]["responses"] == root["post"]["responses"]
+    assert mounted["post"]["operationId"] == root["post"]["operationId"] + "__server1"
+
+
 @pytest.fixture(scope="module")
 def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Prism]:
     if not PRISM.exists():
         pytest.fail(f"Prism is not installed at {PRISM}: run `make prism` (needs node and npm)")
     port = _free_port()
-    log = tmp_path_factory.mktemp("prism") / "prism.log"
+    workdir = tmp_path_factory.mktemp("prism")
+    log = workdir / "prism.log"
+    document = workdir / "wacht-oauth.mounted.yaml"
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    document.write_text(yaml.safe_dump(mounted_spec(spec), sort_keys=False), encoding="utf-8")
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [str(PRISM), "mock", str(SPEC), "--host", "127.0.0.1", "--port", str(port)]
+            [str(PRISM), "mock", str(document), "--host", "127.0.0.1", "--port", str(port)]
             + ["--errors", "--dynamic", "--seed", "1"],
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -123,8 +175,12 @@ def _problems(exchanges: list[Exchange]) -> list[str]:
     return found
 
 
-def _every_call(oauth: Any) -> dict[str, Callable[[], object]]:
-    """One call per facade method, with every optional field set so all of it gets validated."""
+def _every_call(oauth: Any, *lead: str) -> dict[str, Callable[[], object]]:
+    """One call per facade method, with every optional field set so all of it gets validated.
+
+    `lead` is what the shape takes first: the deployment id for `client.oauth`, nothing for a
+    `client.deployment(...).oauth` handle.
+    """
     definition = m.OAuthScopeDefinition(
         scope="invoices:read",
         display_name="Read invoices",
@@ -156,9 +212,9 @@ def _every_call(oauth: Any) -> dict[str, Callable[[], object]]:
         "skip_consent": False,
     }
     return {
-        "list_oauth_apps": lambda: oauth.list_oauth_apps(DEP),
+        "list_oauth_apps": lambda: oauth.list_oauth_apps(*lead),
         "create_oauth_app": lambda: oauth.create_oauth_app(
-            DEP,
+            *lead,
             m.CreateOAuthAppRequest(
                 slug=SLUG,
                 name="Billing",
@@ -171,7 +227,7 @@ def _every_call(oauth: Any) -> dict[str, Callable[[], object]]:
             ),
         ),
         "update_oauth_app": lambda: oauth.update_oauth_app(
-            DEP,
+            *lead,
             SLUG,
             m.UpdateOAuthAppRequest(
                 name="Billing 2",
@@ -182,26 +238,26 @@ def _every_call(oauth: Any) -> dict[str, Callable[[], object]]:
                 is_active=True,
             ),
         ),
-        "verify_oauth_app_domain": lambda: oauth.verify_oauth_app_domain(DEP, SLUG),
+        "verify_oauth_app_domain": lambda: oauth.verify_oauth_app_domain(*lead, SLUG),
         "update_oauth_scope": lambda: oauth.update_oauth_scope(
-            DEP,
+            *lead,
             SLUG,
             "invoices:read",
             m.UpdateOAuthScopeRequest(display_name="Read", description="Read invoices"),
         ),
-        "archive_oauth_scope": lambda: oauth.archive_oauth_scope(DEP, SLUG, "invoices:read"),
-        "unarchive_oauth_scope": lambda: oauth.unarchive_oauth_scope(DEP, SLUG, "invoices:read"),
+        "archive_oauth_scope": lambda: oauth.archive_oauth_scope(*lead, SLUG, "invoices:read"),
+        "unarchive_oauth_scope": lambda: oauth.unarchive_oauth_scope(*lead, SLUG, "invoices:read"),
         "set_oauth_scope_mapping": lambda: oauth.set_oauth_scope_mapping(
-            DEP,
+            *lead,
             SLUG,
             "invoices:read",
             m.SetOAuthScopeMappingRequest(
                 category="organization", organization_permission="billing:read"
             ),
         ),
-        "list_oauth_clients": lambda: oauth.list_oauth_clients(DEP, SLUG),
+        "list_oauth_clients": lambda: oauth.list_oauth_clients(*lead, SLUG),
         "create_oauth_client": lambda: oauth.create_oauth_client(
-            DEP,
+            *lead,
             SLUG,
             m.CreateOAuthClientRequest(
                 client_auth_method="private_key_jwt",
@@ -210,7 +266,7 @@ def _every_call(oauth: Any) -> dict[str, Callable[[], object]]:
             ),
         ),
         "update_oauth_client": lambda: oauth.update_oauth_client(
-            DEP,
+            *lead,
             SLUG,
             CLIENT_ID,
             m.UpdateOAuthClientRequest(
@@ -219,15 +275,15 @@ def _every_call(oauth: Any) -> dict[str, Callable[[], object]]:
                 **client_fields,
             ),
         ),
-        "deactivate_oauth_client": lambda: oauth.deactivate_oauth_client(DEP, SLUG, CLIENT_ID),
+        "deactivate_oauth_client": lambda: oauth.deactivate_oauth_client(*lead, SLUG, CLIENT_ID),
         "rotate_oauth_client_secret": lambda: oauth.rotate_oauth_client_secret(
-            DEP, SLUG, CLIENT_ID
+            *lead, SLUG, CLIENT_ID
         ),
-        "list_oauth_grants": lambda: oauth.list_oauth_grants(DEP, SLUG, CLIENT_ID),
-        "revoke_oauth_grant": lambda: oauth.revoke_oauth_grant(DEP, SLUG, CLIENT_ID, GRANT_ID),
-        "list_signing_keys": lambda: oauth.list_signing_keys(DEP, SLUG),
-        "rotate_signing_key": lambda: oauth.rotate_signing_key(DEP, SLUG),
-        "compromise_signing_key": lambda: oauth.compromise_signing_key(DEP, SLUG, "kid-2026-01"),
+        "list_oauth_grants": lambda: oauth.list_oauth_grants(*lead, SLUG, CLIENT_ID),
+        "revoke_oauth_grant": lambda: oauth.revoke_oauth_grant(*lead, SLUG, CLIENT_ID, GRANT_ID),
+        "list_signing_keys": lambda: oauth.list_signing_keys(*lead, SLUG),
+        "rotate_signing_key": lambda: oauth.rotate_signing_key(*lead, SLUG),
+        "compromise_signing_key": lambda: oauth.compromise_signing_key(*lead, SLUG, "kid-2026-01"),
     }
 
 
@@ -235,12 +291,23 @@ def _spec_operation_ids() -> set[str]:
     return set(re.findall(r"^\s+operationId:\s*(\w+)\s*$", SPEC.read_text(), re.M))
 
 
-def test_every_facade_request_conforms_to_the_spec(prism: Prism) -> None:
+# How a user reaches each shape -> (the shape, what its methods take first, the path prefix).
+SHAPES: dict[str, Callable[[WachtClient], tuple[Any, tuple[str, ...], str]]] = {
+    "client.oauth": lambda c: (c.oauth, (DEP,), f"/deployments/{DEP}"),
+    "client.deployment()": lambda c: (c.deployment().oauth, (), ""),
+    "client.deployment(dep)": lambda c: (c.deployment(DEP).oauth, (), f"/deployments/{DEP}"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_every_facade_request_conforms_to_the_spec(prism: Prism, shape: str) -> None:
     recorder = Recorder()
     http = httpx.Client(event_hooks={"response": [recorder]})
     client = WachtClient(api_key=API_KEY, base_url=prism.base_url, max_retries=0, http_client=http)
-    calls = _every_call(client.oauth)
+    oauth, lead, prefix = SHAPES[shape](client)
+    calls = _every_call(oauth, *lead)
     assert set(calls) == _spec_operation_ids()  # every operation of the document, no more
+    passed_before = prism.log_text().count("The request passed the validation rules")
 
     problems: list[str] = []
     for name, call in calls.items():
@@ -252,13 +319,19 @@ def test_every_facade_request_conforms_to_the_spec(prism: Prism) -> None:
         if not recorder.exchanges:
             problems.append(f"{name}: sent no request")
         problems += [f"{name}: {p}" for p in _problems(recorder.exchanges)]
+        problems += [
+            f"{name}: {ex.path} is not on the {shape} surface"
+            for ex in recorder.exchanges
+            if not ex.path.startswith(prefix + "/oauth/apps")
+        ]
     http.close()
 
     log = prism.log_text()
     assert "did not pass the validation rules" not in log, log
     assert problems == []
     # Prism's own log confirms it validated each request (18 operations, update_oauth_app once).
-    assert log.count("The request passed the validation rules") == len(calls)
+    passed = log.count("The request passed the validation rules") - passed_before
+    assert passed == len(calls)
 
 
 @pytest.mark.parametrize(
@@ -279,6 +352,12 @@ def test_every_facade_request_conforms_to_the_spec(prism: Prism) -> None:
         (  # a public client_id where the numeric record id belongs
             "POST",
             f"/deployments/{DEP}/oauth/apps/{SLUG}/clients/oc_abc/rotate-secret",
+            {},
+            "oauth_client_id must match pattern",
+        ),
+        (  # the same mistake on the key-scoped root mount
+            "POST",
+            f"/oauth/apps/{SLUG}/clients/oc_abc/rotate-secret",
             {},
             "oauth_client_id must match pattern",
         ),

@@ -145,7 +145,7 @@ def test_one_client_shared_by_16_threads(server: EmulatorURL, emu: Emulator) -> 
     assert _settle(sockets_before) == sockets_before
     connections_before = server.connections
     # untouched so far: the threads race for its lazy set-up
-    assert client._oauth is None and client._generated is None
+    assert client._oauth is None and not client._endpoints
     counts_before = emu.call_counts
     # all threads start together, so the lazy `client.oauth`/generated-client set-up races
     start = threading.Barrier(THREADS)

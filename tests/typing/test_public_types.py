@@ -20,7 +20,10 @@ GEN = "wacht_oauth_client._generated.models."
 APP = f"{GEN}o_auth_app.OAuthApp"
 CLIENT = f"{GEN}o_auth_client.OAuthClient"
 KEY = f"{GEN}o_auth_app_signing_key.OAuthAppSigningKey"
-CLIENT_PATH = "deployment_id: str, oauth_app_slug: str, oauth_client_id: str"
+CLIENT_PATH = "oauth_app_slug: str, oauth_client_id: str"
+# The guide's shape is derived from the handle's methods (Concatenate): its first parameter, the
+# deployment id, is positional-only for type checkers, so mypy prints it without a name.
+GUIDE = "str, "
 
 EXPECTED = {
     "list_oauth_apps": f"list[{APP}]",
@@ -41,9 +44,9 @@ EXPECTED = {
     "list_signing_keys": f"list[{KEY}]",
     "rotate_signing_key": KEY,
     # The None-returning methods: mypy prints a signature without "-> ..." for "-> None".
-    "deactivate_oauth_client": f"def ({CLIENT_PATH})",
-    "revoke_oauth_grant": f"def ({CLIENT_PATH}, grant_id: str)",
-    "compromise_signing_key": "def (deployment_id: str, oauth_app_slug: str, kid: str)",
+    "deactivate_oauth_client": f"def ({GUIDE}{CLIENT_PATH})",
+    "revoke_oauth_grant": f"def ({GUIDE}{CLIENT_PATH}, grant_id: str)",
+    "compromise_signing_key": f"def ({GUIDE}oauth_app_slug: str, kid: str)",
     # A few fields and helpers users touch right away.
     "OAuthApp.slug": "str",
     "OAuthClient.id": "str",
@@ -54,7 +57,25 @@ EXPECTED = {
     "NotFoundError.status_code": "int",
     "NotFoundError.message": "str",
     "RateLimitError.retry_after": "float | None",
+    "with_raw_response.rotate_signing_key": (
+        f"def ({GUIDE}oauth_app_slug: str) -> wacht_oauth_client._oauth.RawResponse[{KEY}]"
+    ),
+    # The deployment handle: the same types, without the deployment id.
+    "deployment": "wacht_oauth_client._oauth.Deployment",
+    "h.with_raw_response.list_oauth_grants": (
+        f"wacht_oauth_client._oauth.RawResponse[list[{GEN}o_auth_grant.OAuthGrant]]"
+    ),
+    "h.deactivate_oauth_client": f"def ({CLIENT_PATH})",
+    "h.revoke_oauth_grant": f"def ({CLIENT_PATH}, grant_id: str)",
+    "h.compromise_signing_key": "def (oauth_app_slug: str, kid: str)",
 }
+for _name in (
+    "list_oauth_apps create_oauth_app update_oauth_app verify_oauth_app_domain update_oauth_scope "
+    "archive_oauth_scope unarchive_oauth_scope set_oauth_scope_mapping list_oauth_clients "
+    "create_oauth_client update_oauth_client rotate_oauth_client_secret list_oauth_grants "
+    "list_signing_keys rotate_signing_key"
+).split():
+    EXPECTED[f"h.{_name}"] = EXPECTED[_name]
 _NOTE = re.compile(r'^.*usage\.py:(\d+): note: Revealed type is "(.*)"$')
 
 

@@ -98,3 +98,41 @@ def walkthrough(client: WachtClient) -> None:
 def configured() -> WachtClient:
     with WachtClient(api_key="wacht_test_sk_x", base_url="http://127.0.0.1:8787") as client:
         return client
+
+
+def key_scoped(client: WachtClient) -> None:
+    """The deployment handle: the same methods without `deployment_id`, on either surface."""
+    oauth = client.deployment().oauth  # the key-scoped backend API (/oauth/apps…)
+    reveal_type(client.deployment("dep_123"))  # R: deployment
+    reveal_type(oauth.list_oauth_apps())  # R: h.list_oauth_apps
+    app = oauth.create_oauth_app(CreateOAuthAppRequest(slug="billing", name="Billing"))
+    reveal_type(app)  # R: h.create_oauth_app
+    reveal_type(oauth.update_oauth_app(app.slug, UpdateOAuthAppRequest()))  # R: h.update_oauth_app
+    reveal_type(oauth.verify_oauth_app_domain(app.slug))  # R: h.verify_oauth_app_domain
+    scope_update = UpdateOAuthScopeRequest(display_name="Read")
+    reveal_type(oauth.update_oauth_scope(app.slug, "read", scope_update))  # R: h.update_oauth_scope
+    reveal_type(oauth.archive_oauth_scope(app.slug, "read"))  # R: h.archive_oauth_scope
+    reveal_type(oauth.unarchive_oauth_scope(app.slug, "read"))  # R: h.unarchive_oauth_scope
+    mapping = SetOAuthScopeMappingRequest(category="personal")
+    mapped = oauth.set_oauth_scope_mapping(app.slug, "read", mapping)
+    reveal_type(mapped)  # R: h.set_oauth_scope_mapping
+    reveal_type(oauth.list_oauth_clients(app.slug))  # R: h.list_oauth_clients
+    created = oauth.create_oauth_client(
+        app.slug,
+        CreateOAuthClientRequest(client_auth_method="none", grant_types=["authorization_code"]),
+    )
+    reveal_type(created)  # R: h.create_oauth_client
+    update = UpdateOAuthClientRequest(client_name=None)  # None: not sent
+    reveal_type(oauth.update_oauth_client(app.slug, created.id, update))  # R: h.update_oauth_client
+    reveal_type(oauth.deactivate_oauth_client)  # R: h.deactivate_oauth_client
+    rotated = oauth.rotate_oauth_client_secret(app.slug, created.id)
+    reveal_type(rotated)  # R: h.rotate_oauth_client_secret
+    reveal_type(oauth.list_oauth_grants(app.slug, created.id))  # R: h.list_oauth_grants
+    reveal_type(oauth.revoke_oauth_grant)  # R: h.revoke_oauth_grant
+    reveal_type(oauth.list_signing_keys(app.slug))  # R: h.list_signing_keys
+    reveal_type(oauth.rotate_signing_key(app.slug))  # R: h.rotate_signing_key
+    reveal_type(oauth.compromise_signing_key)  # R: h.compromise_signing_key
+    raw = client.deployment("dep_123").oauth.with_raw_response.list_oauth_grants(app.slug, "1")
+    reveal_type(raw)  # R: h.with_raw_response.list_oauth_grants
+    guide_raw = client.oauth.with_raw_response.rotate_signing_key
+    reveal_type(guide_raw)  # R: with_raw_response.rotate_signing_key

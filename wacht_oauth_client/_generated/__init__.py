@@ -1,4 +1,4 @@
-"""A client library for accessing Wacht OAuth management API (deployment-scoped)"""
+"""A client library for accessing Wacht OAuth management API"""
 
 from .client import AuthenticatedClient, Client
 

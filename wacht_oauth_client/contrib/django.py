@@ -5,15 +5,22 @@
     WACHT = {
         "API_KEY": os.environ["WACHT_API_KEY"],
         "BASE_URL": "https://api.wacht.dev",
+        "DEPLOYMENT_ID": None,  # None: the key-scoped backend API (see below)
         "TIMEOUT": 10,          # seconds
         "MAX_RETRIES": 2,
     }
 
     # views.py
-    from wacht_oauth_client.contrib.django import get_client
+    from wacht_oauth_client.contrib.django import get_oauth
 
     def apps(request):
-        apps = get_client().oauth.list_oauth_apps("dep_123")
+        apps = get_oauth().list_oauth_apps()
+
+Which surface: with a backend API key (what Wacht's dashboard gives you) leave `DEPLOYMENT_ID`
+unset; `get_oauth()` then calls the key-scoped backend API (`/oauth/apps…`) and the deployment
+comes from the key. With an OAuth access token, set `DEPLOYMENT_ID`; `get_oauth()` then calls
+the deployment-scoped paths (`/deployments/{id}/oauth/apps…`). `get_client()` gives the client
+itself, for both shapes (`get_client().oauth.list_oauth_apps("dep_123")`).
 
 The client is built on first use (not at import, so it is created after a pre-forking server
 such as gunicorn has forked), shared by all threads, and closed at interpreter exit. Changing
@@ -26,7 +33,7 @@ import atexit
 import os
 import threading
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings  # type: ignore[import-untyped]
 from django.core.exceptions import ImproperlyConfigured  # type: ignore[import-untyped]
@@ -35,9 +42,12 @@ from django.core.signals import setting_changed  # type: ignore[import-untyped]
 from .._client import WachtClient
 from ..errors import ConfigurationError
 
-__all__ = ["get_client"]
+if TYPE_CHECKING:
+    from .._oauth import DeploymentOAuth
 
-_KEYS = frozenset({"API_KEY", "BASE_URL", "TIMEOUT", "MAX_RETRIES"})
+__all__ = ["get_client", "get_oauth"]
+
+_KEYS = frozenset({"API_KEY", "BASE_URL", "DEPLOYMENT_ID", "TIMEOUT", "MAX_RETRIES"})
 _client: WachtClient | None = None
 _lock = threading.Lock()
 
@@ -58,12 +68,32 @@ def get_client() -> WachtClient:
     return client
 
 
-def _build_client() -> WachtClient:
+def get_oauth() -> DeploymentOAuth:
+    """The OAuth operations of the surface `settings.WACHT["DEPLOYMENT_ID"]` selects.
+
+    Unset or `None`: the key-scoped backend API, for a backend API key. A deployment id: the
+    deployment-scoped paths, for an OAuth access token. Same methods either way, without a
+    `deployment_id` argument: `get_oauth().list_oauth_clients("billing")`.
+
+    Raises:
+        ImproperlyConfigured: `WACHT` is malformed, has no API key, or `DEPLOYMENT_ID` is not
+            a non-blank string.
+    """
+    deployment_id = _text(_settings(), "DEPLOYMENT_ID")
+    return get_client().deployment(deployment_id).oauth
+
+
+def _settings() -> Mapping[str, Any]:
     conf = getattr(settings, "WACHT", None)
     if conf is None:
-        conf = {}
+        return {}
     if not isinstance(conf, Mapping):
         raise ImproperlyConfigured("settings.WACHT must be a dict")
+    return conf
+
+
+def _build_client() -> WachtClient:
+    conf = _settings()
     unknown = sorted(set(conf) - _KEYS)
     if unknown:
         raise ImproperlyConfigured(

@@ -14,7 +14,7 @@ import socket
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,7 +38,11 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
 BODY_LIMIT = 2 * 1024 * 1024  # axum's default body limit; the OAuth routes don't override it
-MOUNT = "/deployments/<seg:deployment_id>/oauth/apps"
+# The same routes on both surfaces: the backend API at the root (deployment from the API key)
+# and the console/machine mount (deployment from the path).
+MOUNTS = ("/oauth/apps", "/deployments/<seg:deployment_id>/oauth/apps")
+# Where every API key goes on the root mount unless `api_keys` maps it elsewhere.
+DEFAULT_DEPLOYMENT = "dep_123"
 _APP = "/<seg:slug>"
 _CLIENT = _APP + "/clients/<seg:client>"
 # (operationId, method, path under the mount). The operationId is the route endpoint name,
@@ -74,7 +78,11 @@ class _RawSegment(BaseConverter):
 
 
 _URL_MAP = Map(
-    [Rule(MOUNT + path, methods=[method], endpoint=op) for op, method, path in OPERATIONS],
+    [
+        Rule(mount + path, methods=[method], endpoint=op)
+        for mount in MOUNTS
+        for op, method, path in OPERATIONS
+    ],
     converters={"seg": _RawSegment},
     merge_slashes=False,
 )
@@ -333,20 +341,57 @@ class _PendingFault:
 
 
 class Emulator:
-    """A local, stateful stand-in for Wacht's deployment-scoped OAuth management API.
+    """A local, stateful stand-in for Wacht's OAuth management API, on both of its surfaces.
 
     It is a WSGI application (``emu(environ, start_response)``) serving the 18 operations
-    under ``/deployments/{deployment_id}/oauth/apps…``. Use ``emu.transport()`` for
-    in-process httpx clients or ``run_emulator(emu)`` for a real socket. The same ``seed``
-    and the same calls always produce byte-identical responses. Thread-safe: one lock
-    guards state, faults, counters and the request log.
+    under ``/oauth/apps…`` (the backend API, where the deployment comes from the API key) and
+    under ``/deployments/{deployment_id}/oauth/apps…`` (the deployment-scoped mount). Use
+    ``emu.transport()`` for in-process httpx clients or ``run_emulator(emu)`` for a real
+    socket. The same ``seed`` and the same calls always produce byte-identical responses.
+    Thread-safe: one lock guards state, faults, counters and the request log.
+
+    Args:
+        seed: seeds ids, secrets and keys (same seed, same calls: same bytes).
+        api_keys: the Bearer tokens to accept. ``None`` accepts any token, and on the root
+            mount puts every token in deployment ``DEFAULT_DEPLOYMENT`` (``"dep_123"``). A
+            mapping ``{token: deployment_id}`` says which deployment each token's root-mount
+            calls manage; a plain list of tokens maps them all to ``DEFAULT_DEPLOYMENT``. With
+            tokens configured, any other token gets the real server's 401.
+        organization_permissions: the B2B organization permissions every deployment starts
+            with (what ``set_oauth_scope_mapping`` accepts).
+        workspace_permissions: the B2B workspace permissions every deployment starts with.
+        grants_per_client: active grants created for each new client, standing in for users
+            going through the consent flow (there is no create-grant API).
+        data_envelope: serve every JSON success body wrapped as ``{"data": …}``, the shape
+            Wacht's public docs describe (the real server sends bodies bare).
     """
 
-    def __init__(self, seed: int = 0, api_keys: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        seed: int = 0,
+        api_keys: Mapping[str, str] | Iterable[str] | None = None,
+        *,
+        organization_permissions: Sequence[str] = (),
+        workspace_permissions: Sequence[str] = (),
+        grants_per_client: int = 0,
+        data_envelope: bool = False,
+    ) -> None:
+        if grants_per_client < 0:
+            raise ValueError("grants_per_client must be >= 0")
         self.seed = seed
-        self._api_keys = None if api_keys is None else frozenset(api_keys)
+        self.api_keys: dict[str, str] | None = None
+        if isinstance(api_keys, Mapping):
+            self.api_keys = {str(k): str(v) for k, v in api_keys.items()}
+        elif api_keys is not None:
+            self.api_keys = dict.fromkeys(api_keys, DEFAULT_DEPLOYMENT)
+        self.data_envelope = data_envelope
+        self._defaults: dict[str, Any] = {
+            "organization_permissions": tuple(organization_permissions),
+            "workspace_permissions": tuple(workspace_permissions),
+            "grants_per_client": grants_per_client,
+        }
         self._lock = threading.RLock()
-        self._state = State(seed)
+        self._state = State(seed, **self._defaults)
         self._faults: list[_PendingFault] = []
         self._counts: dict[str, int] = dict.fromkeys(OPERATION_IDS, 0)
         self._requests: list[tuple[str, str, str]] = []
@@ -355,7 +400,7 @@ class Emulator:
     def reset(self) -> None:
         """Back to the initial seeded state: data, RNG, clock, ids, faults, counters, log."""
         with self._lock:
-            self._state = State(self.seed)
+            self._state = State(self.seed, **self._defaults)
             self._faults.clear()
             self._counts = dict.fromkeys(OPERATION_IDS, 0)
             self._requests.clear()
@@ -421,6 +466,11 @@ class Emulator:
             self._faults.append(_PendingFault(operation_id, fault, times))
 
     @property
+    def defaults(self) -> dict[str, Any]:
+        """What every deployment starts with: B2B permissions and grants per new client."""
+        return dict(self._defaults)
+
+    @property
     def call_counts(self) -> dict[str, int]:
         """operationId -> requests routed to it (faulted ones included); a snapshot."""
         with self._lock:
@@ -476,26 +526,35 @@ class Emulator:
     ) -> Response:
         headers = EnvironHeaders(environ)
         try:
-            self._authenticate(headers.get("Authorization"))
+            key_deployment = self._authenticate(headers.get("Authorization"))
             if route_error is not None or op is None:
                 raise route_error or ApiError(404, "Not found")
             decoded = {name: _decode_segment(value) for name, value in args.items()}
             ids: dict[str, int] = {
                 name: _i64(decoded[name]) for name in ("client", "grant") if name in decoded
             }
-            call = _Call(decoded.pop("deployment_id"), decoded, ids, headers, body, too_large)
+            deployment = decoded.pop("deployment_id", key_deployment)
+            call = _Call(deployment, decoded, ids, headers, body, too_large)
             with self._lock:
                 result = _HANDLERS[op](self._state, call)
         except ApiError as error:
             return _error_response(error)
-        return _no_content() if result is None else _json_response(result)
+        if result is None:
+            return _no_content()
+        return _json_response({"data": result} if self.data_envelope else result)
 
-    def _authenticate(self, value: str | None) -> None:
-        """The backend middleware: a literal ``Bearer `` prefix, then the key check."""
+    def _authenticate(self, value: str | None) -> str:
+        """The backend middleware: a literal ``Bearer `` prefix, then the key check.
+
+        Returns the deployment the key belongs to (used on the root mount)."""
         if value is None or not value.startswith("Bearer ") or not value[len("Bearer ") :]:
             raise ApiError(401, "Authorization header must be Bearer token")
-        if self._api_keys is not None and value[len("Bearer ") :] not in self._api_keys:
+        if self.api_keys is None:
+            return DEFAULT_DEPLOYMENT
+        deployment = self.api_keys.get(value[len("Bearer ") :])
+        if deployment is None:
             raise ApiError(401, "Authentication failed")
+        return deployment
 
 
 # ------------------------------------------------------------------- in-process transport

@@ -12,7 +12,7 @@ import base64
 import json
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -700,11 +700,23 @@ class State:
     Not thread-safe by itself; the ``Emulator`` holds one lock around every call.
     """
 
-    def __init__(self, seed: int) -> None:
+    def __init__(
+        self,
+        seed: int,
+        *,
+        organization_permissions: Sequence[str] = (),
+        workspace_permissions: Sequence[str] = (),
+        grants_per_client: int = 0,
+    ) -> None:
         self.rng = random.Random(seed)
         self._last_id = ID_BASE
         self._ticks = 0
         self.deployments: dict[str, Deployment] = {}
+        # What every deployment starts with: its B2B settings, and the grants the consent flow
+        # would create for each new client (there is no create-grant API to make them).
+        self._organization_permissions = list(organization_permissions)
+        self._workspace_permissions = list(workspace_permissions)
+        self._grants_per_client = grants_per_client
 
     # -- determinism primitives
     def _tick(self) -> str:
@@ -731,7 +743,13 @@ class State:
 
     # -- lookups
     def deployment(self, deployment_id: str) -> Deployment:
-        return self.deployments.setdefault(deployment_id, Deployment())
+        deployment = self.deployments.get(deployment_id)
+        if deployment is None:
+            deployment = self.deployments[deployment_id] = Deployment(
+                organization_permissions=list(self._organization_permissions),
+                workspace_permissions=list(self._workspace_permissions),
+            )
+        return deployment
 
     def _app(self, deployment_id: str, slug: str) -> App:
         app = self.deployment(deployment_id).apps.get(slug)
@@ -989,6 +1007,18 @@ class State:
         client.access_token_ttl_seconds = 3600 if ttl is None else ttl
         client.skip_consent = bool(p.opt_bool("skip_consent"))
         self.deployment(d).clients[client.id] = client
+        for n in range(1, self._grants_per_client + 1):
+            self.add_grant(
+                d,
+                slug,
+                client.id,
+                scopes=list(app.supported_scopes),
+                resource=f"urn:wacht:user:{n}",
+                status="active",
+                granted_by_user_id=n,
+                expires_at=None,
+                api_auth_app_slug=None,
+            )
         return client.to_json(with_secret=True)
 
     def update_client(self, d: str, slug: str, client_id: int, body: Any) -> JsonDict:

@@ -56,10 +56,10 @@ def wacht(settings: Any, record_mode: str) -> Iterator[dict[str, Any]]:
 
     Yields `settings.WACHT`.
     """
+    # No DEPLOYMENT_ID: an API key and the key-scoped backend API, which manages DEPLOYMENT_ID.
     settings.WACHT = {"API_KEY": API_KEY, "BASE_URL": BASE_URL, "MAX_RETRIES": 0}
-    settings.WACHT_DEPLOYMENT_ID = DEPLOYMENT_ID
     if record_mode == "none":
         yield settings.WACHT
         return
-    with run_emulator(Emulator(seed=0, api_keys=[API_KEY]), port=RECORD_PORT):
+    with run_emulator(Emulator(seed=0, api_keys={API_KEY: DEPLOYMENT_ID}), port=RECORD_PORT):
         yield settings.WACHT

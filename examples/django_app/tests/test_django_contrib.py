@@ -14,7 +14,7 @@ from django.test import override_settings
 
 from wacht_oauth_client import WachtClient
 from wacht_oauth_client.contrib import django as wacht_django
-from wacht_oauth_client.contrib.django import get_client
+from wacht_oauth_client.contrib.django import get_client, get_oauth
 from wacht_oauth_client.testing import Emulator, run_emulator
 
 KEY = "wacht_test_sk_contrib"
@@ -45,6 +45,27 @@ def test_the_configured_key_is_the_one_sent(settings: Any) -> None:
     with run_emulator(Emulator(api_keys=[KEY])) as url:
         settings.WACHT = {"API_KEY": KEY, "BASE_URL": url}
         assert get_client().oauth.list_oauth_apps("dep_123") == []
+
+
+@pytest.mark.parametrize(
+    ("deployment_id", "path"),
+    [(None, "/oauth/apps"), ("", "/oauth/apps"), ("dep_9", "/deployments/dep_9/oauth/apps")],
+)
+def test_get_oauth_picks_the_surface_from_deployment_id(
+    settings: Any, deployment_id: str | None, path: str
+) -> None:
+    emulator = Emulator(api_keys={KEY: "dep_9"})
+    with run_emulator(emulator) as url:
+        settings.WACHT = {"API_KEY": KEY, "BASE_URL": url, "DEPLOYMENT_ID": deployment_id}
+        assert get_oauth().list_oauth_apps() == []
+    assert emulator.requests == [("GET", path, "list_oauth_apps")]
+
+
+@pytest.mark.parametrize("deployment_id", [7, ["dep"]])
+def test_a_bad_deployment_id_is_improperly_configured(settings: Any, deployment_id: Any) -> None:
+    settings.WACHT = {"API_KEY": KEY, "DEPLOYMENT_ID": deployment_id}
+    with pytest.raises(ImproperlyConfigured, match="DEPLOYMENT_ID"):
+        get_oauth()
 
 
 def test_falls_back_to_the_environment(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,7 +163,7 @@ from django.conf import settings
 settings.configure(WACHT={"API_KEY": "k"})
 seen = {}
 atexit.register(lambda: print("closed:", seen["client"]._http.is_closed))
-from wacht_oauth_client.contrib.django import get_client
+from wacht_oauth_client.contrib.django import get_client, get_oauth
 seen["client"] = get_client()
 print("open:", seen["client"]._http.is_closed)
 """

@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 import yaml
-from django.conf import settings
 from django.test import Client
 
-from wacht_oauth_client.contrib.django import get_client
+from wacht_oauth_client.contrib.django import get_oauth
 from wacht_oauth_client.models import CreateOAuthAppRequest, CreateOAuthClientRequest
 
 CASSETTES = Path(__file__).with_name("cassettes")
@@ -20,8 +19,8 @@ pytestmark = [pytest.mark.vcr, pytest.mark.usefixtures("wacht")]
 
 def _app_with_clients(*methods: str) -> list[str]:
     """Create app `billing` and one client per auth method; return the clients' record ids."""
-    oauth, deployment = get_client().oauth, settings.WACHT_DEPLOYMENT_ID
-    oauth.create_oauth_app(deployment, CreateOAuthAppRequest(slug="billing", name="Billing"))
+    oauth = get_oauth()
+    oauth.create_oauth_app(CreateOAuthAppRequest(slug="billing", name="Billing"))
     ids = []
     for method in methods:
         request = CreateOAuthClientRequest(
@@ -30,7 +29,7 @@ def _app_with_clients(*methods: str) -> list[str]:
             redirect_uris=["https://app.example.com/callback"],
             client_name=f"{method} client",
         )
-        ids.append(oauth.create_oauth_client(deployment, "billing", request).id)
+        ids.append(oauth.create_oauth_client("billing", request).id)
     return ids
 
 

@@ -11,15 +11,13 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
     kid: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/signing-keys/{kid}/compromise".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/signing-keys/{kid}/compromise".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
             kid=quote(str(kid), safe=""),
         ),
@@ -83,7 +81,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     kid: str,
     *,
@@ -92,7 +89,6 @@ def sync_detailed(
     """Mark a signing key compromised (it disappears from the list).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         kid (str):
 
@@ -105,7 +101,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         kid=kid,
     )
@@ -118,7 +113,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     kid: str,
     *,
@@ -127,7 +121,6 @@ def sync(
     """Mark a signing key compromised (it disappears from the list).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         kid (str):
 
@@ -140,7 +133,6 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         kid=kid,
         client=client,
@@ -148,7 +140,6 @@ def sync(
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     kid: str,
     *,
@@ -157,7 +148,6 @@ async def asyncio_detailed(
     """Mark a signing key compromised (it disappears from the list).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         kid (str):
 
@@ -170,7 +160,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         kid=kid,
     )
@@ -181,7 +170,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     kid: str,
     *,
@@ -190,7 +178,6 @@ async def asyncio(
     """Mark a signing key compromised (it disappears from the list).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         kid (str):
 
@@ -204,7 +191,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             kid=kid,
             client=client,

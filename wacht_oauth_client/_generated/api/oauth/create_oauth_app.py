@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -13,7 +12,6 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     *,
     body: CreateOAuthAppForm,
 ) -> dict[str, Any]:
@@ -21,9 +19,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/deployments/{deployment_id}/oauth/apps".format(
-            deployment_id=quote(str(deployment_id), safe=""),
-        ),
+        "url": "/oauth/apps",
     }
 
     _kwargs["files"] = body.to_multipart()
@@ -100,7 +96,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: CreateOAuthAppForm,
@@ -108,7 +103,6 @@ def sync_detailed(
     """Create an OAuth app (multipart form, optional logo file).
 
     Args:
-        deployment_id (str):
         body (CreateOAuthAppForm): The multipart form of create-app. `supported_scopes` is comma-
             joined (a scope name cannot
             contain a comma), `scope_definitions` is a JSON array in a text field, and `logo` is a
@@ -124,7 +118,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         body=body,
     )
 
@@ -136,7 +129,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: CreateOAuthAppForm,
@@ -144,7 +136,6 @@ def sync(
     """Create an OAuth app (multipart form, optional logo file).
 
     Args:
-        deployment_id (str):
         body (CreateOAuthAppForm): The multipart form of create-app. `supported_scopes` is comma-
             joined (a scope name cannot
             contain a comma), `scope_definitions` is a JSON array in a text field, and `logo` is a
@@ -160,14 +151,12 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         client=client,
         body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: CreateOAuthAppForm,
@@ -175,7 +164,6 @@ async def asyncio_detailed(
     """Create an OAuth app (multipart form, optional logo file).
 
     Args:
-        deployment_id (str):
         body (CreateOAuthAppForm): The multipart form of create-app. `supported_scopes` is comma-
             joined (a scope name cannot
             contain a comma), `scope_definitions` is a JSON array in a text field, and `logo` is a
@@ -191,7 +179,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         body=body,
     )
 
@@ -201,7 +188,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: CreateOAuthAppForm,
@@ -209,7 +195,6 @@ async def asyncio(
     """Create an OAuth app (multipart form, optional logo file).
 
     Args:
-        deployment_id (str):
         body (CreateOAuthAppForm): The multipart form of create-app. `supported_scopes` is comma-
             joined (a scope name cannot
             contain a comma), `scope_definitions` is a JSON array in a text field, and `logo` is a
@@ -226,7 +211,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             client=client,
             body=body,
         )

@@ -13,7 +13,6 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     body: CreateOAuthClientRequest,
@@ -22,8 +21,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/clients".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/clients".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
         ),
     }
@@ -102,7 +100,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -111,7 +108,6 @@ def sync_detailed(
     """Create an OAuth client.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         body (CreateOAuthClientRequest):
 
@@ -124,7 +120,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         body=body,
     )
@@ -137,7 +132,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -146,7 +140,6 @@ def sync(
     """Create an OAuth client.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         body (CreateOAuthClientRequest):
 
@@ -159,7 +152,6 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         client=client,
         body=body,
@@ -167,7 +159,6 @@ def sync(
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -176,7 +167,6 @@ async def asyncio_detailed(
     """Create an OAuth client.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         body (CreateOAuthClientRequest):
 
@@ -189,7 +179,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         body=body,
     )
@@ -200,7 +189,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -209,7 +197,6 @@ async def asyncio(
     """Create an OAuth client.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         body (CreateOAuthClientRequest):
 
@@ -223,7 +210,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             client=client,
             body=body,

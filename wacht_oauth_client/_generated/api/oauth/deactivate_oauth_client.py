@@ -11,15 +11,13 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
             oauth_client_id=quote(str(oauth_client_id), safe=""),
         ),
@@ -83,7 +81,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -92,7 +89,6 @@ def sync_detailed(
     """Deactivate a client (soft delete; a second call is 404).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -105,7 +101,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
     )
@@ -118,7 +113,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -127,7 +121,6 @@ def sync(
     """Deactivate a client (soft delete; a second call is 404).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -140,7 +133,6 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
         client=client,
@@ -148,7 +140,6 @@ def sync(
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -157,7 +148,6 @@ async def asyncio_detailed(
     """Deactivate a client (soft delete; a second call is 404).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -170,7 +160,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
     )
@@ -181,7 +170,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -190,7 +178,6 @@ async def asyncio(
     """Deactivate a client (soft delete; a second call is 404).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -204,7 +191,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             oauth_client_id=oauth_client_id,
             client=client,

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,15 +10,11 @@ from ...models.list_o_auth_apps_response import ListOAuthAppsResponse
 from ...types import Response
 
 
-def _get_kwargs(
-    deployment_id: str,
-) -> dict[str, Any]:
+def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/deployments/{deployment_id}/oauth/apps".format(
-            deployment_id=quote(str(deployment_id), safe=""),
-        ),
+        "url": "/oauth/apps",
     }
 
     return _kwargs
@@ -81,14 +76,10 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[ErrorResponse | ListOAuthAppsResponse]:
     """List the deployment's OAuth apps, newest first.
-
-    Args:
-        deployment_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,9 +89,7 @@ def sync_detailed(
         Response[ErrorResponse | ListOAuthAppsResponse]
     """
 
-    kwargs = _get_kwargs(
-        deployment_id=deployment_id,
-    )
+    kwargs = _get_kwargs()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -110,14 +99,10 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> ErrorResponse | ListOAuthAppsResponse | None:
     """List the deployment's OAuth apps, newest first.
-
-    Args:
-        deployment_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,20 +113,15 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[ErrorResponse | ListOAuthAppsResponse]:
     """List the deployment's OAuth apps, newest first.
-
-    Args:
-        deployment_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,9 +131,7 @@ async def asyncio_detailed(
         Response[ErrorResponse | ListOAuthAppsResponse]
     """
 
-    kwargs = _get_kwargs(
-        deployment_id=deployment_id,
-    )
+    kwargs = _get_kwargs()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -161,14 +139,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> ErrorResponse | ListOAuthAppsResponse | None:
     """List the deployment's OAuth apps, newest first.
-
-    Args:
-        deployment_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +154,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             client=client,
         )
     ).parsed

@@ -12,15 +12,13 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}/grants".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}/grants".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
             oauth_client_id=quote(str(oauth_client_id), safe=""),
         ),
@@ -85,7 +83,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -94,7 +91,6 @@ def sync_detailed(
     """List the client's grants, newest first.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -107,7 +103,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
     )
@@ -120,7 +115,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -129,7 +123,6 @@ def sync(
     """List the client's grants, newest first.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -142,7 +135,6 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
         client=client,
@@ -150,7 +142,6 @@ def sync(
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -159,7 +150,6 @@ async def asyncio_detailed(
     """List the client's grants, newest first.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -172,7 +162,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
     )
@@ -183,7 +172,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -192,7 +180,6 @@ async def asyncio(
     """List the client's grants, newest first.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -206,7 +193,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             oauth_client_id=oauth_client_id,
             client=client,

@@ -12,14 +12,12 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/signing-keys".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/signing-keys".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
         ),
     }
@@ -83,7 +81,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -91,7 +88,6 @@ def sync_detailed(
     """List active and retired signing keys, newest first.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
 
     Raises:
@@ -103,7 +99,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
     )
 
@@ -115,7 +110,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -123,7 +117,6 @@ def sync(
     """List active and retired signing keys, newest first.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
 
     Raises:
@@ -135,14 +128,12 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -150,7 +141,6 @@ async def asyncio_detailed(
     """List active and retired signing keys, newest first.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
 
     Raises:
@@ -162,7 +152,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
     )
 
@@ -172,7 +161,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -180,7 +168,6 @@ async def asyncio(
     """List active and retired signing keys, newest first.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
 
     Raises:
@@ -193,7 +180,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             client=client,
         )

@@ -12,7 +12,6 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     grant_id: str,
@@ -20,8 +19,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}/grants/{grant_id}/revoke".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}/grants/{grant_id}/revoke".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
             oauth_client_id=quote(str(oauth_client_id), safe=""),
             grant_id=quote(str(grant_id), safe=""),
@@ -87,7 +85,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     grant_id: str,
@@ -97,7 +94,6 @@ def sync_detailed(
     """Revoke a grant (idempotent; an unknown grant id is not an error).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         grant_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
@@ -111,7 +107,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
         grant_id=grant_id,
@@ -125,7 +120,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     grant_id: str,
@@ -135,7 +129,6 @@ def sync(
     """Revoke a grant (idempotent; an unknown grant id is not an error).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         grant_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
@@ -149,7 +142,6 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
         grant_id=grant_id,
@@ -158,7 +150,6 @@ def sync(
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     grant_id: str,
@@ -168,7 +159,6 @@ async def asyncio_detailed(
     """Revoke a grant (idempotent; an unknown grant id is not an error).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         grant_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
@@ -182,7 +172,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
         grant_id=grant_id,
@@ -194,7 +183,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     grant_id: str,
@@ -204,7 +192,6 @@ async def asyncio(
     """Revoke a grant (idempotent; an unknown grant id is not an error).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         grant_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
@@ -219,7 +206,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             oauth_client_id=oauth_client_id,
             grant_id=grant_id,

@@ -14,15 +14,13 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}/rotate-secret".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}/rotate-secret".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
             oauth_client_id=quote(str(oauth_client_id), safe=""),
         ),
@@ -87,7 +85,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -96,7 +93,6 @@ def sync_detailed(
     """Issue a new client secret; the old one stops working immediately.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -109,7 +105,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
     )
@@ -122,7 +117,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -131,7 +125,6 @@ def sync(
     """Issue a new client secret; the old one stops working immediately.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -144,7 +137,6 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
         client=client,
@@ -152,7 +144,6 @@ def sync(
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -161,7 +152,6 @@ async def asyncio_detailed(
     """Issue a new client secret; the old one stops working immediately.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -174,7 +164,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
     )
@@ -185,7 +174,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -194,7 +182,6 @@ async def asyncio(
     """Issue a new client secret; the old one stops working immediately.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
 
@@ -208,7 +195,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             oauth_client_id=oauth_client_id,
             client=client,

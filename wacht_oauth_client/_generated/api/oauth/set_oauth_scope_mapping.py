@@ -13,7 +13,6 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
     scope: str,
     *,
@@ -23,8 +22,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/scopes/{scope}/mapping".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/scopes/{scope}/mapping".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
             scope=quote(str(scope), safe=""),
         ),
@@ -104,7 +102,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     scope: str,
     *,
@@ -114,7 +111,6 @@ def sync_detailed(
     """Map a scope to a category and B2B permission (immutable once set).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         scope (str):
         body (SetOAuthScopeMappingRequest):
@@ -128,7 +124,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         scope=scope,
         body=body,
@@ -142,7 +137,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     scope: str,
     *,
@@ -152,7 +146,6 @@ def sync(
     """Map a scope to a category and B2B permission (immutable once set).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         scope (str):
         body (SetOAuthScopeMappingRequest):
@@ -166,7 +159,6 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         scope=scope,
         client=client,
@@ -175,7 +167,6 @@ def sync(
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     scope: str,
     *,
@@ -185,7 +176,6 @@ async def asyncio_detailed(
     """Map a scope to a category and B2B permission (immutable once set).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         scope (str):
         body (SetOAuthScopeMappingRequest):
@@ -199,7 +189,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         scope=scope,
         body=body,
@@ -211,7 +200,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     scope: str,
     *,
@@ -221,7 +209,6 @@ async def asyncio(
     """Map a scope to a category and B2B permission (immutable once set).
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         scope (str):
         body (SetOAuthScopeMappingRequest):
@@ -236,7 +223,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             scope=scope,
             client=client,

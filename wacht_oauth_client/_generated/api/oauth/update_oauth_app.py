@@ -13,7 +13,6 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     body: UpdateOAuthAppRequest,
@@ -22,8 +21,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
         ),
     }
@@ -102,7 +100,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -115,7 +112,6 @@ def sync_detailed(
     mapping), so send the current definitions to keep them.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         body (UpdateOAuthAppRequest):
 
@@ -128,7 +124,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         body=body,
     )
@@ -141,7 +136,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -154,7 +148,6 @@ def sync(
     mapping), so send the current definitions to keep them.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         body (UpdateOAuthAppRequest):
 
@@ -167,7 +160,6 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         client=client,
         body=body,
@@ -175,7 +167,6 @@ def sync(
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -188,7 +179,6 @@ async def asyncio_detailed(
     mapping), so send the current definitions to keep them.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         body (UpdateOAuthAppRequest):
 
@@ -201,7 +191,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         body=body,
     )
@@ -212,7 +201,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -225,7 +213,6 @@ async def asyncio(
     mapping), so send the current definitions to keep them.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         body (UpdateOAuthAppRequest):
 
@@ -239,7 +226,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             client=client,
             body=body,

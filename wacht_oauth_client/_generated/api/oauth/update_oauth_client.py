@@ -13,7 +13,6 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -23,8 +22,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/clients/{oauth_client_id}".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
             oauth_client_id=quote(str(oauth_client_id), safe=""),
         ),
@@ -104,7 +102,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -114,7 +111,6 @@ def sync_detailed(
     """Update an active client's settings.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         body (UpdateOAuthClientRequest):
@@ -128,7 +124,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
         body=body,
@@ -142,7 +137,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -152,7 +146,6 @@ def sync(
     """Update an active client's settings.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         body (UpdateOAuthClientRequest):
@@ -166,7 +159,6 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
         client=client,
@@ -175,7 +167,6 @@ def sync(
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -185,7 +176,6 @@ async def asyncio_detailed(
     """Update an active client's settings.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         body (UpdateOAuthClientRequest):
@@ -199,7 +189,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         oauth_client_id=oauth_client_id,
         body=body,
@@ -211,7 +200,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     oauth_client_id: str,
     *,
@@ -221,7 +209,6 @@ async def asyncio(
     """Update an active client's settings.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
         oauth_client_id (str): An int64 id serialized as a JSON string (values exceed 2^53).
         body (UpdateOAuthClientRequest):
@@ -236,7 +223,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             oauth_client_id=oauth_client_id,
             client=client,

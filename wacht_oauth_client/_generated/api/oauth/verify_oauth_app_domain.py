@@ -12,14 +12,12 @@ from ...types import Response
 
 
 def _get_kwargs(
-    deployment_id: str,
     oauth_app_slug: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/deployments/{deployment_id}/oauth/apps/{oauth_app_slug}/verify-domain".format(
-            deployment_id=quote(str(deployment_id), safe=""),
+        "url": "/oauth/apps/{oauth_app_slug}/verify-domain".format(
             oauth_app_slug=quote(str(oauth_app_slug), safe=""),
         ),
     }
@@ -88,7 +86,6 @@ def _build_response(
 
 
 def sync_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -96,7 +93,6 @@ def sync_detailed(
     """Check the app's custom domain (CNAME) verification status.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
 
     Raises:
@@ -108,7 +104,6 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
     )
 
@@ -120,7 +115,6 @@ def sync_detailed(
 
 
 def sync(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -128,7 +122,6 @@ def sync(
     """Check the app's custom domain (CNAME) verification status.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
 
     Raises:
@@ -140,14 +133,12 @@ def sync(
     """
 
     return sync_detailed(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -155,7 +146,6 @@ async def asyncio_detailed(
     """Check the app's custom domain (CNAME) verification status.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
 
     Raises:
@@ -167,7 +157,6 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        deployment_id=deployment_id,
         oauth_app_slug=oauth_app_slug,
     )
 
@@ -177,7 +166,6 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    deployment_id: str,
     oauth_app_slug: str,
     *,
     client: AuthenticatedClient | Client,
@@ -185,7 +173,6 @@ async def asyncio(
     """Check the app's custom domain (CNAME) verification status.
 
     Args:
-        deployment_id (str):
         oauth_app_slug (str):
 
     Raises:
@@ -198,7 +185,6 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            deployment_id=deployment_id,
             oauth_app_slug=oauth_app_slug,
             client=client,
         )
