@@ -112,3 +112,23 @@ def test_usage_calls_every_facade_method() -> None:
     called = set(re.findall(r"\boauth\.(\w+)\(", USAGE.read_text()))
     assert public <= called
     assert public <= set(EXPECTED)
+
+
+NONE_FIELDS = Path(__file__).with_name("none_fields.py")
+
+
+def test_mypy_accepts_none_exactly_where_the_api_accepts_null() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-color-output", str(NONE_FIELDS)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    errors = {int(n) for n in re.findall(r"none_fields\.py:(\d+): error", result.stdout)}
+    expected = {
+        number
+        for number, line in enumerate(NONE_FIELDS.read_text().splitlines(), start=1)
+        if "# E: " in line
+    }
+    assert len(expected) == 2
+    assert errors == expected, result.stdout
