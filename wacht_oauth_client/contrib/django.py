@@ -28,6 +28,10 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
+from .._extras import require
+
+require("django", "wacht_oauth_client.contrib.django", "django")
+
 from django.conf import settings  # type: ignore[import-untyped]
 from django.core.exceptions import ImproperlyConfigured  # type: ignore[import-untyped]
 from django.core.signals import setting_changed  # type: ignore[import-untyped]
