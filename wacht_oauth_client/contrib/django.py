@@ -1,19 +1,32 @@
 """Django integration: one shared `WachtClient` per process, configured in `settings.py`.
 
-    # settings.py (every key is optional; API_KEY and BASE_URL fall back to the
-    # WACHT_API_KEY / WACHT_BASE_URL environment variables)
-    WACHT = {
-        "API_KEY": os.environ["WACHT_API_KEY"],
-        "BASE_URL": "https://api.wacht.dev",
-        "TIMEOUT": 10,          # seconds
-        "MAX_RETRIES": 2,
-    }
+Needs the `[django]` extra (`pip install "wacht-oauth-client[django]"`). In `settings.py`
+(every key is optional; a blank `API_KEY` or `BASE_URL` falls back to the `WACHT_API_KEY` /
+`WACHT_BASE_URL` environment variables):
 
-    # views.py
-    from wacht_oauth_client.contrib.django import get_client
+```python
+import os
 
-    def apps(request):
-        apps = get_client().oauth.list_oauth_apps("dep_123")
+WACHT = {
+    "API_KEY": os.environ.get("WACHT_API_KEY", ""),
+    "BASE_URL": os.environ.get("WACHT_BASE_URL", ""),
+    "TIMEOUT": 10,  # seconds per network operation
+    "MAX_RETRIES": 2,
+}
+```
+
+In a view:
+
+```python
+from django.http import JsonResponse
+
+from wacht_oauth_client.contrib.django import get_client
+
+
+def apps(request):
+    apps = get_client().oauth.list_oauth_apps("dep_123")
+    return JsonResponse({"apps": [app.slug for app in apps]})
+```
 
 The client is built on first use (not at import, so it is created after a pre-forking server
 such as gunicorn has forked), shared by all threads, and closed at interpreter exit. Changing
@@ -47,10 +60,19 @@ _lock = threading.Lock()
 
 
 def get_client() -> WachtClient:
-    """The process-wide `WachtClient`, built from `settings.WACHT` on first call.
+    """The process-wide `WachtClient`, built from `settings.WACHT` on the first call.
 
-    Raises `ImproperlyConfigured` if `WACHT` is malformed or no API key is configured
-    (neither `WACHT["API_KEY"]` nor the `WACHT_API_KEY` environment variable).
+    Later calls return the same client, from any thread (concurrent first calls still build
+    exactly one). It does no I/O: requests happen when you call its methods.
+
+    Returns:
+        The shared client. Do not close it: it is closed at interpreter exit, or when a test
+        changes `settings.WACHT`.
+
+    Raises:
+        django.core.exceptions.ImproperlyConfigured: `WACHT` is not a dict, has an unknown
+            key, has a bad `TIMEOUT` or `MAX_RETRIES`, or no API key is configured (neither
+            `WACHT["API_KEY"]` nor the `WACHT_API_KEY` environment variable).
     """
     global _client
     client = _client
