@@ -34,7 +34,8 @@ def test_python_blocks_run_against_the_emulator(document: Path) -> None:
     result = snippets.run_document(document)
     if _name(document) in MUST_RUN:
         assert result.runnable, f"{_name(document)}: no runnable ```python block"
-    assert result.ok, result.report()
+    if not result.ok:
+        pytest.fail(result.report(), pytrace=False)
 
 
 def test_the_must_run_pages_exist() -> None:
