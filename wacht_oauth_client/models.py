@@ -1,9 +1,10 @@
-"""The SDK's public models.
+"""The SDK's public models: what `client.oauth` methods take and return.
 
-Response and JSON request models are the generated attrs classes, re-exported. Importing this
-module also gives every generated model a secret-safe `repr` (see `_redact`).
-`CreateOAuthAppRequest` is hand-written because create-app is a multipart form whose wire shape
-(comma-joined scopes, JSON text, a typed file part) is not what a caller should have to build.
+Response and JSON request models are the generated attrs classes, re-exported. Every model's
+`repr()` and `str()` show secret fields (`client_secret`, a JWK's `k`) as `<redacted>`; the
+values stay readable as attributes and in `to_dict()`. `CreateOAuthAppRequest` is hand-written,
+because create-app is a multipart form whose wire shape (comma-joined scopes, JSON text, a typed
+file part) is not what a caller should have to build.
 """
 
 from __future__ import annotations
