@@ -46,9 +46,9 @@ PUBLIC_MODULES = (
     "wacht_oauth_client.contrib.django",
 )
 GENERATED = "wacht_oauth_client._generated"
-# Built by the SDK and handed to the user (`client.oauth`, `run_emulator()`'s URL), never built by
-# the user: what they hold is documented, their constructors are not.
-HANDED_OUT = {"OAuth", "OAuthWithRawResponse", "DeploymentOAuth", "EmulatorURL"}
+# Built by the SDK and handed to the user, never built by the user: what they hold is documented,
+# their constructors are not. (The classes of the objects `WachtClient` hands out count too.)
+HANDED_OUT = {"EmulatorURL"}
 logging.getLogger("griffe").setLevel(logging.ERROR)  # "no type annotation": types are in signatures
 
 
@@ -60,6 +60,7 @@ class Target:
     obj: Any
     owner: type | None = None  # the class it is a member of
     io: bool = False  # a facade method: sends a request
+    handed_out: bool = False  # a class whose objects the SDK builds
 
     @property
     def generated(self) -> bool:
@@ -96,7 +97,7 @@ def _targets() -> list[Target]:
             targets.append(target)
 
     def add_class(name: str, cls: type, io: bool = False) -> None:
-        add(Target(name, cls))
+        add(Target(name, cls, handed_out=io or cls.__name__ in HANDED_OUT))
         if cls.__module__.startswith(GENERATED):
             return  # the generator's to_dict/from_dict/additional_keys: nothing more to ask
         for member_name, member in _members(cls):
@@ -197,8 +198,6 @@ def _raises_itself(function: Callable[..., Any]) -> bool:
 def _constructor_parameters(cls: type) -> list[str]:
     if issubclass(cls, BaseException) or issubclass(cls, enum.Enum):
         return []  # the SDK raises its errors; users read their attributes (documented) instead
-    if cls.__name__ in HANDED_OUT:
-        return []
     if attrs.has(cls) or dataclasses.is_dataclass(cls):
         return [p for p in _parameters(cls) if not p.startswith("*")]
     for name in ("__init__", "__new__"):
@@ -216,7 +215,7 @@ def problems(target: Target) -> list[str]:
     sections = _sections(doc)
     found: list[str] = []
     if isinstance(obj, type):
-        parameters = _constructor_parameters(obj)
+        parameters = [] if target.handed_out else _constructor_parameters(obj)
         init = vars(obj).get("__init__")
         init_doc = _own_doc(init) if _function(init) is not None else ""
         init_sections = _sections(init_doc) if init_doc else []
@@ -278,6 +277,10 @@ def test_the_walk_reaches_the_facade_and_the_helpers() -> None:
         "wacht_oauth_client.models.CreateOAuthAppRequest.to_form",
     ):
         assert expected in names
+    if hasattr(WachtClient, "deployment"):  # the key-scoped surface: its facade is public too
+        assert any(n.startswith("WachtClient().deployment().oauth") for n in names), (
+            "update _facades(): WachtClient.deployment() could not be called without arguments"
+        )
 
 
 @pytest.mark.parametrize(
