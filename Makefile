@@ -8,7 +8,8 @@ GEN_OUT := wacht_oauth_client/_generated
 GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
 	--path $(SPEC) --config generator-config.yaml --meta none --fail-on-warning
 
-.PHONY: install generate check-generated lint typecheck test demo record bench contract prism clean
+.PHONY: install generate check-generated lint typecheck test demo record bench contract prism clean \
+	docs dist-check
 
 $(BIN)/.installed: pyproject.toml requirements-dev.lock
 	@command -v $(PY) >/dev/null 2>&1 || { echo "$(PY) not found"; exit 1; }
@@ -38,8 +39,19 @@ typecheck: install
 	$(BIN)/mypy
 
 # pytest also runs the Prism contract check (tests/contract), so Prism must be installed first.
-test: install prism check-generated lint typecheck
+test: install prism check-generated lint typecheck docs
 	$(BIN)/python -m pytest -q
+
+# The HTML docs (mkdocs.yml), API reference included, into site/. Strict: any warning (a broken
+# link, anchor or cross-reference, a page missing from nav) fails. The variable silences
+# mkdocs-material's banner about MkDocs 2.0, which is noise here, not a warning.
+docs: install
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
+
+# Build the wheel and sdist into dist/, check them, install the wheel with [testing] into a clean
+# virtualenv and run the docs' cassette recipe and the README's Quick start from there.
+dist-check: install
+	$(BIN)/python tools/dist_check.py
 
 demo: install
 	$(BIN)/python examples/oauth_walkthrough.py
@@ -49,7 +61,9 @@ record: install
 	rm -rf tests/cassettes
 	$(BIN)/python -m pytest -q tests/cassette --record-mode=all
 	$(BIN)/python -m pytest -q examples/django_app/tests --record-mode=all
-	$(BIN)/python -m pytest -q tests/cassette tests/test_cassette_hygiene.py examples/django_app/tests
+	$(BIN)/python -m pytest -q examples/cassette_recipe --record-mode=all
+	$(BIN)/python -m pytest -q tests/cassette tests/test_cassette_hygiene.py \
+		examples/django_app/tests examples/cassette_recipe
 
 # Stoplight Prism, pinned, installed project-locally (npm registry; needs node and npm).
 PRISM_VERSION := 5.16.0
@@ -74,4 +88,4 @@ bench: install
 	$(BIN)/python benchmarks/cli_startup.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site dist build

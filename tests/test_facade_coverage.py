@@ -122,7 +122,7 @@ def test_every_shape_shows_the_same_signature_and_the_raw_twins_a_raw_result(
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
 def test_every_method_has_the_handles_docstring(operation_id: str) -> None:
     doc = getattr(DeploymentOAuth, operation_id).__doc__
-    assert doc and "Raises:" in doc and "Safe to retry" in doc
+    assert doc and "Raises:" in doc and "Retry safety:" in doc
     for cls in (OAuth, OAuthWithRawResponse, DeploymentOAuthWithRawResponse):
         derived = getattr(cls, operation_id)
         assert derived.__qualname__ == f"{cls.__name__}.{operation_id}"

@@ -129,9 +129,7 @@ def test_generator_and_ruff_are_the_pinned_versions() -> None:
     ruff = subprocess.run([str(BIN / "ruff"), "--version"], capture_output=True, text=True)
     assert ruff.stdout.strip() == f"ruff {RUFF_VERSION}"
 
-    dev = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"][
-        "dev"
-    ]
+    dev = tomllib.loads((ROOT / "pyproject.toml").read_text())["dependency-groups"]["dev"]
     assert f"openapi-python-client=={GENERATOR_VERSION}" in dev
     assert f"ruff=={RUFF_VERSION}" in dev
     lock = (ROOT / "requirements-dev.lock").read_text().splitlines()

@@ -29,18 +29,20 @@ _NOT_GIVEN: Any = object()
 
 
 class WachtClient:
-    """A synchronous client for Wacht's deployment-scoped OAuth management API.
+    """A synchronous client for Wacht's OAuth management API, on either of its two surfaces.
 
     One client per process is the intended use: it is safe to share across threads (httpx's
     connection pool is thread-safe and the little lazy state we have is locked). Create it after
     forking (e.g. in a gunicorn worker), not before: sockets must not be shared across processes.
 
     Args:
-        api_key: the backend API key; defaults to env `WACHT_API_KEY`.
+        api_key: the credential, sent as `Authorization: Bearer <api_key>`: a backend API key
+            (for `client.deployment()`), or an OAuth access token for the deployment-scoped
+            paths; defaults to env `WACHT_API_KEY`.
         base_url: defaults to env `WACHT_BASE_URL`, then `https://api.wacht.dev`.
         timeout: seconds or an `httpx.Timeout`; default 30 s per read/write, 5 s to connect. `None`
             means the default: a call never waits forever.
-        max_retries: retries of retry-safe failures (see README "Retries"); 0 disables.
+        max_retries: retries of retry-safe failures (see docs/reliability.md); 0 disables.
         http_client: your own `httpx.Client` (proxies, mTLS, custom transport). You keep owning it:
             `close()` does not close it. Its base URL and auth are ignored.
         max_retry_wait: the longest `Retry-After` the client will sleep for before retrying a
@@ -122,7 +124,20 @@ class WachtClient:
     ) -> WachtClient:
         """A cheap copy with other settings for some calls; it shares this client's connections.
 
-        `client.with_options(timeout=5, max_retries=0).oauth.list_oauth_apps("dep_123")`
+        `client.with_options(timeout=5, max_retries=0).deployment().oauth.list_oauth_apps()`
+
+        Args:
+            timeout: seconds or an `httpx.Timeout` for each network operation; `None` means
+                the default.
+            max_retries: retries of retry-safe failures; 0 disables them.
+            extra_headers: headers added to every request of the copy.
+            max_retry_wait: the longest `Retry-After` (seconds) the copy sleeps for on a 429.
+
+        Returns:
+            A `WachtClient` sharing this one's connection pool (closing it closes nothing).
+
+        Raises:
+            ConfigurationError: a setting has the wrong type or value.
         """
         changes: dict[str, Any] = {}
         if timeout is not _NOT_GIVEN:

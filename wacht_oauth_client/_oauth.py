@@ -33,11 +33,10 @@ P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 
-# How the guide's shape documents its extra argument (docstrings use 8-space indents).
-_ARGS, _RETURNS = "\n        Args:\n", "\n        Returns:\n"
-_RAW_NOTE = (
-    "\n\n        This twin returns the result inside a `RawResponse` (status, headers).\n        "
-)
+# How the derived shapes document what they add (docstrings use 8-space indents).
+_ARGS, _RETURNS, _RAISES = "\n        Args:\n", "\n        Returns:\n", "\n        Raises:\n"
+_RAW_RESULT = "            A `RawResponse` (status code, headers) whose `parsed` is:\n"
+_RAW_NONE = "            A `RawResponse` (status code, headers); its `parsed` is `None`.\n\n"
 _DEPLOYMENT_ARG = (
     "            deployment_id: the deployment, sent as `/deployments/{deployment_id}/…`.\n"
 )
@@ -54,6 +53,10 @@ class DeploymentOAuth:
     Reads (the `list_*` methods) are retried on connection failures, 429 and 502/503/504. Writes
     are retried only when nothing can have reached the server (connection refused, 429); each
     method's docstring says whether calling it again yourself is safe.
+
+    Args:
+        client: the `WachtClient` whose connections and options the calls use.
+        prefix: the surface's path prefix: "" or "/deployments/{deployment_id}".
     """
 
     def __init__(self, client: WachtClient, prefix: str) -> None:
@@ -83,7 +86,8 @@ class DeploymentOAuth:
             AuthenticationError: the credential is missing or rejected (401).
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes (a read; the SDK retries transient failures itself).
+        Retry safety:
+            Yes (a read; the SDK retries transient failures itself).
         """
         return self._call("list_oauth_apps", gm.ListOAuthAppsResponse).apps
 
@@ -104,8 +108,9 @@ class DeploymentOAuth:
             ConflictError: an app with this slug already exists (409).
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: not blindly. If the call failed after it may have reached the server,
-        check `list_oauth_apps()` for the slug first.
+        Retry safety:
+            Not blindly. If the call failed after it may have reached the server, check
+            `list_oauth_apps()` for the slug first.
         """
         form = guard.instance("request", request, m.CreateOAuthAppRequest).to_form()
         return self._call("create_oauth_app", m.OAuthApp, body=form)
@@ -138,7 +143,8 @@ class DeploymentOAuth:
             BadRequestError: a scope definition breaks the server's rules.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes, the same request gives the same result.
+        Retry safety:
+            Yes, the same request gives the same result.
         """
         slug = guard.text("oauth_app_slug", oauth_app_slug)
         request = guard.instance("request", request, m.UpdateOAuthAppRequest)
@@ -175,7 +181,8 @@ class DeploymentOAuth:
             NotFoundError: no app with this slug.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes (it changes nothing).
+        Retry safety:
+            Yes (it changes nothing).
         """
         return self._call(
             "verify_oauth_app_domain",
@@ -202,7 +209,8 @@ class DeploymentOAuth:
             NotFoundError: no such app, or the scope has no definition.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes, the same request gives the same result.
+        Retry safety:
+            Yes, the same request gives the same result.
         """
         return self._call(
             "update_oauth_scope",
@@ -225,7 +233,8 @@ class DeploymentOAuth:
             NotFoundError: no such app, or the scope has no definition.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes.
+        Retry safety:
+            Yes.
         """
         return self._call("archive_oauth_scope", m.OAuthApp, *_scope_path(oauth_app_slug, scope))
 
@@ -243,7 +252,8 @@ class DeploymentOAuth:
             NotFoundError: no such app, or the scope has no definition.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes.
+        Retry safety:
+            Yes.
         """
         return self._call("unarchive_oauth_scope", m.OAuthApp, *_scope_path(oauth_app_slug, scope))
 
@@ -268,7 +278,8 @@ class DeploymentOAuth:
             NotFoundError: no such app, or the scope has no definition.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes with the same values (re-posting an identical mapping is accepted).
+        Retry safety:
+            Yes with the same values (re-posting an identical mapping is accepted).
         """
         return self._call(
             "set_oauth_scope_mapping",
@@ -292,7 +303,8 @@ class DeploymentOAuth:
             NotFoundError: no app with this slug.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes (a read).
+        Retry safety:
+            Yes (a read).
         """
         return self._call(
             "list_oauth_clients",
@@ -319,8 +331,9 @@ class DeploymentOAuth:
             NotFoundError: no app with this slug.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: not blindly: a second call creates a second client. After a failure
-        that may have reached the server, check `list_oauth_clients` first.
+        Retry safety:
+            Not blindly: a second call creates a second client. After a failure that may have
+            reached the server, check `list_oauth_clients` first.
         """
         return self._call(
             "create_oauth_client",
@@ -350,7 +363,8 @@ class DeploymentOAuth:
             BadRequestError: a setting breaks the server's rules.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes, the same request gives the same result.
+        Retry safety:
+            Yes, the same request gives the same result.
         """
         return self._call(
             "update_oauth_client",
@@ -371,7 +385,8 @@ class DeploymentOAuth:
             NotFoundError: no such app or client, or it is already inactive.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: a second call is a 404 if the first one worked. There is no reactivation.
+        Retry safety:
+            A second call is a 404 if the first one worked. There is no reactivation.
         """
         self._send("deactivate_oauth_client", *_client_path(oauth_app_slug, oauth_client_id))
 
@@ -393,8 +408,9 @@ class DeploymentOAuth:
             NotFoundError: no such app or client, or it is deactivated.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: if a call failed after it may have reached the server, the secret may
-        already have changed: rotate again and use the secret that call returns.
+        Retry safety:
+            If a call failed after it may have reached the server, the secret may already have
+            changed: rotate again and use the secret that call returns.
         """
         return self._call(
             "rotate_oauth_client_secret",
@@ -419,7 +435,8 @@ class DeploymentOAuth:
             NotFoundError: no such app or client.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes (a read).
+        Retry safety:
+            Yes (a read).
         """
         return self._call(
             "list_oauth_grants",
@@ -440,7 +457,8 @@ class DeploymentOAuth:
             NotFoundError: no such app or client.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes.
+        Retry safety:
+            Yes.
         """
         self._call(
             "revoke_oauth_grant",
@@ -464,7 +482,8 @@ class DeploymentOAuth:
             NotFoundError: no app with this slug.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: yes (a read).
+        Retry safety:
+            Yes (a read).
         """
         return self._call(
             "list_signing_keys",
@@ -485,7 +504,8 @@ class DeploymentOAuth:
             NotFoundError: no app with this slug.
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: not blindly: each call adds a key. Check `list_signing_keys` first.
+        Retry safety:
+            Not blindly: each call adds a key. Check `list_signing_keys` first.
         """
         return self._call(
             "rotate_signing_key",
@@ -504,7 +524,8 @@ class DeploymentOAuth:
             NotFoundError: no such app, or no such key (or it is already compromised).
             WachtError: any other failure; see the errors reference.
 
-        Safe to retry: a second call is a 404 if the first one worked.
+        Retry safety:
+            A second call is a 404 if the first one worked.
         """
         self._send(
             "compromise_signing_key",
@@ -539,9 +560,16 @@ class Deployment:
     - `client.deployment("dep_123")`: the deployment-scoped mount at
       `/deployments/dep_123/oauth/apps…` (a console session or an OAuth access token).
 
+    Args:
+        client: the `WachtClient` whose connections and options the calls use.
+        deployment_id: the deployment in the path, or `None` for the key-scoped API.
+
     Attributes:
         deployment_id: the deployment in the path, or `None` for the key-scoped API.
         oauth: the 18 OAuth operations on this surface (`DeploymentOAuth`).
+
+    Raises:
+        InvalidArgumentError: `deployment_id` is not `None` or a non-blank `str`.
     """
 
     def __init__(self, client: WachtClient, deployment_id: str | None) -> None:
@@ -558,6 +586,10 @@ class Deployment:
 
 class RawResponse(Generic[R]):
     """A call's parsed result plus the final HTTP response (status code and headers).
+
+    Args:
+        parsed: what the plain method returns.
+        http_response: the final `httpx.Response`.
 
     Attributes:
         parsed: what the plain method returns.
@@ -635,7 +667,11 @@ def _raw(method: Callable[Concatenate[Any, P], R]) -> Callable[Concatenate[Any, 
             parsed = method(self._of, *args, **kwargs)
         return RawResponse(parsed, responses[-1])
 
-    doc = (method.__doc__ or "").rstrip() + _RAW_NOTE
+    doc = method.__doc__ or ""
+    if _RETURNS in doc:
+        doc = doc.replace(_RETURNS, _RETURNS + _RAW_RESULT, 1)
+    else:  # a method returning None: its twin still returns the response
+        doc = doc.replace(_RAISES, _RETURNS + _RAW_NONE + _RAISES, 1)
     _derived(raw, method, doc)
     raw.__signature__ = _signature(method, deployment_id=False, raw=True)  # type: ignore[attr-defined]
     return raw
@@ -643,7 +679,11 @@ def _raw(method: Callable[Concatenate[Any, P], R]) -> Callable[Concatenate[Any, 
 
 @_owns_derived_methods
 class DeploymentOAuthWithRawResponse:
-    """`client.deployment(...).oauth.with_raw_response.<method>(...)` returns a `RawResponse`."""
+    """`client.deployment(...).oauth.with_raw_response.<method>(...)` returns a `RawResponse`.
+
+    Args:
+        oauth: the `DeploymentOAuth` whose methods it wraps.
+    """
 
     def __init__(self, oauth: DeploymentOAuth) -> None:
         self._of = oauth
@@ -678,6 +718,9 @@ class OAuth:
     retries). It sends `/deployments/{deployment_id}/oauth/apps…`, which the console and machine
     APIs serve (a console session or an OAuth access token). With a backend API key, use
     `client.deployment().oauth` instead.
+
+    Args:
+        client: the `WachtClient` whose connections and options the calls use.
     """
 
     def __init__(self, client: WachtClient) -> None:
@@ -715,7 +758,11 @@ class OAuth:
 
 @_owns_derived_methods
 class OAuthWithRawResponse:
-    """`client.oauth.with_raw_response.<method>(deployment_id, ...)` returns a `RawResponse`."""
+    """`client.oauth.with_raw_response.<method>(deployment_id, ...)` returns a `RawResponse`.
+
+    Args:
+        oauth: the `OAuth` whose methods it wraps.
+    """
 
     def __init__(self, oauth: OAuth) -> None:
         self._oauth = oauth

@@ -1,9 +1,10 @@
-"""The SDK's public models.
+"""The SDK's public models: what `client.oauth` methods take and return.
 
-Response and JSON request models are the generated attrs classes, re-exported. Importing this
-module also gives every generated model a secret-safe `repr` (see `_redact`).
-`CreateOAuthAppRequest` is hand-written because create-app is a multipart form whose wire shape
-(comma-joined scopes, JSON text, a typed file part) is not what a caller should have to build.
+Response and JSON request models are the generated attrs classes, re-exported. Every model's
+`repr()` and `str()` show secret fields (`client_secret`, a JWK's `k`) as `<redacted>`; the
+values stay readable as attributes and in `to_dict()`. `CreateOAuthAppRequest` is hand-written,
+because create-app is a multipart form whose wire shape (comma-joined scopes, JSON text, a typed
+file part) is not what a caller should have to build.
 """
 
 from __future__ import annotations
@@ -72,10 +73,28 @@ __all__ = [
 
 @define
 class CreateOAuthAppRequest:
-    """What to create. `None` means "not sent", exactly like leaving the argument out.
+    """The app to create, for `client.oauth.create_oauth_app`.
 
-    `logo_file` is the raw image (PNG, JPEG, GIF, WEBP or ICO); the SDK sends it with the matching
-    image content type, which the server needs to keep it.
+    The server takes a multipart form; this class builds it (`to_form`). A field left at `None`
+    is not sent. The server answers 400 for a blank `slug` or `name`, and ignores `fqdn` unless
+    the deployment is in production mode.
+
+    Attributes:
+        slug: The app's identifier in URLs, unique in the deployment, such as `"mcp-auth"`.
+            The server does not check its format; `[a-z0-9-]` is the safe choice.
+        name: The display name.
+        description: A longer description.
+        fqdn: The issuer host, such as `"auth.example.com"`; required in production mode,
+            ignored otherwise (the server then picks a `*.oapi.trywacht.xyz` name).
+        supported_scopes: The scopes the app offers, such as `["mcp:invoke"]`. The server
+            sorts them and drops duplicates.
+        scope_definitions: Display names, descriptions and mappings for those scopes.
+            Definitions of scopes not in `supported_scopes` are dropped by the server.
+        allow_dynamic_client_registration: Whether clients may register themselves
+            (default: not allowed). Must be a real `bool`.
+        logo_file: The raw image: PNG, JPEG, GIF, WEBP or ICO (the SDK checks the bytes and
+            sends the matching content type, which the server needs to keep it).
+        logo_filename: The file name sent with the logo; default `logo.<extension>`.
     """
 
     slug: str
@@ -89,7 +108,18 @@ class CreateOAuthAppRequest:
     logo_filename: str | None = None
 
     def to_form(self) -> CreateOAuthAppForm:
-        """The multipart form the server expects (checks the input first)."""
+        """Check the fields and build the multipart form the server expects.
+
+        `create_oauth_app` calls this for you.
+
+        Returns:
+            The generated form model: scopes comma-joined, definitions as JSON text, the logo
+            as a typed file part.
+
+        Raises:
+            InvalidArgumentError: A field is blank or of the wrong type, the logo is not an
+                image the server accepts, or the form would exceed the API's 2 MiB limit.
+        """
         form = CreateOAuthAppForm(
             slug=_guards.text("request.slug", self.slug),
             name=_guards.text("request.name", self.name),

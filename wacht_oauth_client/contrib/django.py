@@ -1,23 +1,36 @@
 """Django integration: one shared `WachtClient` per process, configured in `settings.py`.
 
-    # settings.py (every key is optional; API_KEY and BASE_URL fall back to the
-    # WACHT_API_KEY / WACHT_BASE_URL environment variables)
-    WACHT = {
-        "API_KEY": os.environ["WACHT_API_KEY"],
-        "BASE_URL": "https://api.wacht.dev",
-        "DEPLOYMENT_ID": None,  # None: the key-scoped backend API (see below)
-        "TIMEOUT": 10,          # seconds
-        "MAX_RETRIES": 2,
-    }
+Needs the `[django]` extra (`pip install "wacht-oauth-client[django]"`). In `settings.py`
+(every key is optional; a blank `API_KEY` or `BASE_URL` falls back to the `WACHT_API_KEY` /
+`WACHT_BASE_URL` environment variables):
 
-    # views.py
-    from wacht_oauth_client.contrib.django import get_oauth
+```python
+import os
 
-    def apps(request):
-        apps = get_oauth().list_oauth_apps()
+WACHT = {
+    "API_KEY": os.environ.get("WACHT_API_KEY", ""),
+    "BASE_URL": os.environ.get("WACHT_BASE_URL", ""),
+    "DEPLOYMENT_ID": os.environ.get("WACHT_DEPLOYMENT_ID", ""),  # blank: key-scoped API
+    "TIMEOUT": 10,  # seconds per network operation
+    "MAX_RETRIES": 2,
+}
+```
+
+In a view:
+
+```python
+from django.http import JsonResponse
+
+from wacht_oauth_client.contrib.django import get_oauth
+
+
+def apps(request):
+    apps = get_oauth().list_oauth_apps()
+    return JsonResponse({"apps": [app.slug for app in apps]})
+```
 
 Which surface: with a backend API key (what Wacht's dashboard gives you) leave `DEPLOYMENT_ID`
-unset; `get_oauth()` then calls the key-scoped backend API (`/oauth/apps…`) and the deployment
+blank; `get_oauth()` then calls the key-scoped backend API (`/oauth/apps…`) and the deployment
 comes from the key. With an OAuth access token, set `DEPLOYMENT_ID`; `get_oauth()` then calls
 the deployment-scoped paths (`/deployments/{id}/oauth/apps…`). `get_client()` gives the client
 itself, for both shapes (`get_client().oauth.list_oauth_apps("dep_123")`).
@@ -34,6 +47,10 @@ import os
 import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+
+from .._extras import require
+
+require("django", "wacht_oauth_client.contrib.django", "django")
 
 from django.conf import settings  # type: ignore[import-untyped]
 from django.core.exceptions import ImproperlyConfigured  # type: ignore[import-untyped]
@@ -53,10 +70,19 @@ _lock = threading.Lock()
 
 
 def get_client() -> WachtClient:
-    """The process-wide `WachtClient`, built from `settings.WACHT` on first call.
+    """The process-wide `WachtClient`, built from `settings.WACHT` on the first call.
 
-    Raises `ImproperlyConfigured` if `WACHT` is malformed or no API key is configured
-    (neither `WACHT["API_KEY"]` nor the `WACHT_API_KEY` environment variable).
+    Later calls return the same client, from any thread (concurrent first calls still build
+    exactly one). It does no I/O: requests happen when you call its methods.
+
+    Returns:
+        The shared client. Do not close it: it is closed at interpreter exit, or when a test
+        changes `settings.WACHT`.
+
+    Raises:
+        django.core.exceptions.ImproperlyConfigured: `WACHT` is not a dict, has an unknown
+            key, has a bad `TIMEOUT` or `MAX_RETRIES`, or no API key is configured (neither
+            `WACHT["API_KEY"]` nor the `WACHT_API_KEY` environment variable).
     """
     global _client
     client = _client
@@ -74,6 +100,9 @@ def get_oauth() -> DeploymentOAuth:
     Unset or `None`: the key-scoped backend API, for a backend API key. A deployment id: the
     deployment-scoped paths, for an OAuth access token. Same methods either way, without a
     `deployment_id` argument: `get_oauth().list_oauth_clients("billing")`.
+
+    Returns:
+        The shared client's `DeploymentOAuth` for that surface (cheap: build it per request).
 
     Raises:
         ImproperlyConfigured: `WACHT` is malformed, has no API key, or `DEPLOYMENT_ID` is not

@@ -7,11 +7,22 @@
     with run_emulator(emu) as url:   # or over a real socket
         ...
 
-Depends only on the standard library, werkzeug and httpx.
+Needs the `[testing]` extra (werkzeug for the emulator, vcrpy for cassettes): without it,
+importing this package raises `ModuleNotFoundError` saying what to install.
 """
 
+from .._extras import require
+
+require("testing", "wacht_oauth_client.testing", "werkzeug", "vcr")
+
 from ._faults import Fault
-from ._server import OPERATION_IDS, Emulator, EmulatorTransport, EmulatorURL, run_emulator
+from ._server import (
+    OPERATION_IDS,
+    Emulator,
+    EmulatorTransport,
+    EmulatorURL,
+    run_emulator,
+)
 from .vcr import vcr_config  # cassette helpers (vcrpy itself is imported by the user)
 
 __all__ = ["OPERATION_IDS", "Emulator", "EmulatorTransport", "EmulatorURL", "Fault", "run_emulator"]

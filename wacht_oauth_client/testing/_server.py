@@ -345,25 +345,42 @@ class Emulator:
 
     It is a WSGI application (``emu(environ, start_response)``) serving the 18 operations
     under ``/oauth/apps…`` (the backend API, where the deployment comes from the API key) and
-    under ``/deployments/{deployment_id}/oauth/apps…`` (the deployment-scoped mount). Use
+    under ``/deployments/{deployment_id}/oauth/apps…`` (the deployment-scoped mount), with the
+    real server's validation rules, status codes, messages and id/secret formats. Use
     ``emu.transport()`` for in-process httpx clients or ``run_emulator(emu)`` for a real
     socket. The same ``seed`` and the same calls always produce byte-identical responses.
-    Thread-safe: one lock guards state, faults, counters and the request log.
+    Thread-safe: one lock guards state, faults, counters and the request log. State lives in
+    memory only.
 
     Args:
-        seed: seeds ids, secrets and keys (same seed, same calls: same bytes).
-        api_keys: the Bearer tokens to accept. ``None`` accepts any token, and on the root
-            mount puts every token in deployment ``DEFAULT_DEPLOYMENT`` (``"dep_123"``). A
-            mapping ``{token: deployment_id}`` says which deployment each token's root-mount
-            calls manage; a plain list of tokens maps them all to ``DEFAULT_DEPLOYMENT``. With
-            tokens configured, any other token gets the real server's 401.
-        organization_permissions: the B2B organization permissions every deployment starts
+        seed: Seeds ids, secrets and the clock (which starts at 2026-01-01T00:00:00Z and
+            ticks one second per write).
+        api_keys: The Bearer tokens to accept. ``None`` (the default) accepts any non-empty
+            token, and on the root mount puts every token in deployment
+            ``DEFAULT_DEPLOYMENT`` (``"dep_123"``). A mapping ``{token: deployment_id}`` says
+            which deployment each token's root-mount calls manage; a plain list of tokens maps
+            them all to ``DEFAULT_DEPLOYMENT``. With tokens configured, any other token gets
+            401 ``Authentication failed``.
+        organization_permissions: The B2B organization permissions every deployment starts
             with (what ``set_oauth_scope_mapping`` accepts).
-        workspace_permissions: the B2B workspace permissions every deployment starts with.
-        grants_per_client: active grants created for each new client, standing in for users
+        workspace_permissions: The B2B workspace permissions every deployment starts with.
+        grants_per_client: Active grants created for each new client, standing in for users
             going through the consent flow (there is no create-grant API).
-        data_envelope: serve every JSON success body wrapped as ``{"data": …}``, the shape
+        data_envelope: Serve every JSON success body wrapped as ``{"data": …}``, the shape
             Wacht's public docs describe (the real server sends bodies bare).
+
+    Raises:
+        ValueError: ``grants_per_client`` is negative.
+
+    Example:
+        ```python
+        emulator = Emulator(seed=0)
+        client = WachtClient(
+            api_key="test-key",
+            base_url="http://emulator",
+            http_client=httpx.Client(transport=emulator.transport()),
+        )
+        ```
     """
 
     def __init__(
@@ -406,18 +423,38 @@ class Emulator:
             self._requests.clear()
 
     def transport(self) -> httpx.WSGITransport:
-        """An in-process transport: ``httpx.Client(transport=emu.transport(), base_url=...)``."""
+        """An in-process httpx transport to this emulator: no socket, no thread.
+
+        Returns:
+            An ``EmulatorTransport``, for ``httpx.Client(transport=emu.transport())``.
+        """
         return EmulatorTransport(self)
 
     def set_deployment_mode(self, deployment_id: str, mode: str) -> None:
-        """``"production"`` requires and validates ``fqdn`` on create; anything else ignores it."""
+        """Set a deployment's mode, which decides how create-app treats ``fqdn``.
+
+        Args:
+            deployment_id: The deployment, such as ``"dep_123"``.
+            mode: ``"production"`` requires and validates ``fqdn``; anything else (the
+                default) ignores it and generates a ``*.oapi.trywacht.xyz`` name.
+        """
         with self._lock:
             self._state.deployment(deployment_id).mode = mode
 
     def set_b2b_permissions(
         self, deployment_id: str, organization: Sequence[str] = (), workspace: Sequence[str] = ()
     ) -> None:
-        """The permissions the scope-mapping endpoint accepts (the deployment's B2B settings)."""
+        """Configure the deployment's B2B permissions, which scope mappings must name.
+
+        ``set_oauth_scope_mapping`` answers 400 (``workspace permission '…' is not
+        configured in deployment B2B settings``) for a permission not listed here. Each call
+        replaces both lists.
+
+        Args:
+            deployment_id: The deployment, such as ``"dep_123"``.
+            organization: The organization permissions, such as ``["org:billing:read"]``.
+            workspace: The workspace permissions, such as ``["workspace:mcp:invoke"]``.
+        """
         with self._lock:
             deployment = self._state.deployment(deployment_id)
             deployment.organization_permissions = list(organization)
@@ -436,10 +473,27 @@ class Emulator:
         expires_at: datetime | None = None,
         api_auth_app_slug: str | None = None,
     ) -> dict[str, Any]:
-        """Create a grant as the runtime consent flow would; returns it as the API shows it.
+        """Create a grant as the runtime consent flow would (the API has no create-grant call).
 
-        Raises ``ValueError`` for an unknown app/client or status. ``api_auth_app_slug``
-        defaults to the OAuth app's slug.
+        Args:
+            deployment_id: The deployment, such as ``"dep_123"``.
+            oauth_app_slug: The app's slug.
+            oauth_client_id: The client's numeric record id (``OAuthClient.id``), not its
+                public ``client_id`` (``oc_…``).
+            scopes: The granted scopes.
+            resource: Who granted it: ``urn:wacht:{user,organization,workspace}:{id}``.
+            status: ``"active"``, ``"revoked"`` or ``"expired"``.
+            granted_by_user_id: The granting user's id, if any.
+            expires_at: When it expires; ``None`` for never.
+            api_auth_app_slug: The API-auth app it is bound to; defaults to the OAuth app's
+                slug.
+
+        Returns:
+            The grant as ``list_oauth_grants`` shows it (a JSON dict; ``["id"]`` is the
+            ``grant_id`` to revoke).
+
+        Raises:
+            ValueError: Unknown app or client, or an unknown ``status``.
         """
         user_id = None if granted_by_user_id is None else int(granted_by_user_id)
         with self._lock:
@@ -456,8 +510,20 @@ class Emulator:
             )
 
     def inject_fault(self, operation_id: str, fault: Fault, times: int = 1) -> None:
-        """Apply ``fault`` to the next ``times`` requests routed to ``operation_id``
-        (``"*"``: any of the 18 operations). Faults are consumed in injection order."""
+        """Make the next ``times`` requests to an operation misbehave.
+
+        Faults are consumed in the order they were injected. A faulted request still counts
+        in ``call_counts`` and ``requests``.
+
+        Args:
+            operation_id: The operation, such as ``"create_oauth_client"`` (one of
+                ``OPERATION_IDS``), or ``"*"`` for any of them.
+            fault: What to do instead, such as ``Fault.status(503)``.
+            times: How many requests it applies to.
+
+        Raises:
+            ValueError: An unknown ``operation_id``, or ``times`` below 1.
+        """
         if operation_id != "*" and operation_id not in OPERATION_IDS:
             raise ValueError(f"unknown operation id {operation_id!r}")
         if times < 1:
@@ -578,7 +644,11 @@ class _DropAwareStream(httpx.SyncByteStream):
 
 class EmulatorTransport(httpx.WSGITransport):
     """``httpx.WSGITransport`` that keeps the raw (percent-encoded) path and turns a
-    dropped connection into ``httpx.RemoteProtocolError``, as a real socket would."""
+    dropped connection into ``httpx.RemoteProtocolError``, as a real socket would.
+
+    Args:
+        emulator: The emulator to send requests to; ``Emulator.transport()`` passes itself.
+    """
 
     def __init__(self, emulator: Emulator) -> None:
         super().__init__(app=self._app)
@@ -591,6 +661,17 @@ class EmulatorTransport(httpx.WSGITransport):
         return self.emulator(environ, start_response)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Serve one request in-process (httpx calls this; you don't).
+
+        Args:
+            request: The request httpx is sending.
+
+        Returns:
+            The emulator's response.
+
+        Raises:
+            httpx.RemoteProtocolError: A ``Fault.drop()`` hung up.
+        """
         token = _RAW_TARGET.set(request.url.raw_path.decode("ascii"))
         try:
             response = super().handle_request(request)
@@ -731,9 +812,13 @@ class _RequestHandler(WSGIRequestHandler):
 
 
 class EmulatorURL(str):
-    """The server's base URL (e.g. ``"http://127.0.0.1:54321"``), usable as a plain ``str``,
-    plus ``.emulator`` (the served ``Emulator``) and ``.connections`` (TCP connections the
-    server has accepted so far; connections are kept alive between requests)."""
+    """The server's base URL (e.g. ``"http://127.0.0.1:54321"``), usable as a plain ``str``.
+
+    ``run_emulator()`` yields one; you don't build it yourself.
+
+    Attributes:
+        emulator: The served ``Emulator``, for test hooks such as ``add_grant``.
+    """
 
     emulator: Emulator
     _tracker: _ConnectionTracker
@@ -746,6 +831,7 @@ class EmulatorURL(str):
 
     @property
     def connections(self) -> int:
+        """TCP connections the server has accepted so far (it keeps them alive)."""
         return self._tracker.accepted
 
 
@@ -768,11 +854,28 @@ def make_emulator_server(
 def run_emulator(
     emulator: Emulator | None = None, host: str = "127.0.0.1", port: int = 0
 ) -> Iterator[EmulatorURL]:
-    """Serve ``emulator`` (a fresh ``Emulator()`` if None) over real HTTP in a background thread.
+    """Serve an emulator over real HTTP in a background thread, for the ``with`` block.
 
-    Yields an ``EmulatorURL``: a ``str`` base URL such as ``"http://127.0.0.1:54321"`` with
-    ``.emulator`` and ``.connections`` (accepted TCP connection count). ``port=0`` picks a
-    free port. On exit the server stops and the listening socket is closed.
+    Use it to record cassettes, or for code that builds its own HTTP client. On exit the
+    server stops, idle connections are closed and the port is freed.
+
+    Args:
+        emulator: The emulator to serve; a fresh ``Emulator()`` when ``None``.
+        host: The address to listen on.
+        port: The port; ``0`` picks a free one.
+
+    Yields:
+        The base URL, such as ``"http://127.0.0.1:54321"`` (an ``EmulatorURL``, a ``str``).
+
+    Raises:
+        OSError: The port is taken.
+
+    Example:
+        ```python
+        with run_emulator(Emulator(seed=0)) as url:
+            with WachtClient(api_key="test-key", base_url=url) as client:
+                client.oauth.list_oauth_apps("dep_123")
+        ```
     """
     server, url = make_emulator_server(emulator if emulator is not None else Emulator(), host, port)
     thread = threading.Thread(

@@ -48,23 +48,29 @@ _VOLATILE_RESPONSE_HEADERS = ("date", "server")
 def vcr_config(**overrides: Any) -> dict[str, Any]:
     """vcrpy / pytest-recording settings that scrub secrets and match requests strictly.
 
-    Any keyword replaces the default of the same name, e.g. `vcr_config(record_mode="once")`
-    to record missing cassettes. To add your own request/response hook, keep ours first:
+    To add your own request or response hook, keep this module's first:
+    `config["before_record_request"] = [scrub_request, my_hook]`.
 
-        config = vcr_config()
-        config["before_record_request"] = [scrub_request, my_hook]
+    Args:
+        **overrides: vcrpy settings that replace the default of the same name, such as
+            `record_mode="once"` to record missing cassettes.
 
-    With pytest-recording, in your `conftest.py`:
+    Returns:
+        Keyword arguments for `vcr.VCR(...)`, `vcr.use_cassette(...)`, or a pytest-recording
+        `vcr_config` fixture. Record mode is `"none"` unless overridden.
 
+    Example:
+        With pytest-recording, in your `conftest.py` (or import the ready-made fixture from
+        `wacht_oauth_client.testing.pytest_plugin`):
+
+        ```python
         import pytest
         from wacht_oauth_client.testing import vcr_config as wacht_vcr_config
 
         @pytest.fixture
-        def vcr_config(record_mode):   # record_mode: pytest-recording's --record-mode, or "none"
+        def vcr_config(record_mode):  # pytest-recording's --record-mode, "none" by default
             return wacht_vcr_config(record_mode=record_mode)
-
-    (or import the ready-made fixture: `from wacht_oauth_client.testing.pytest_plugin import
-    vcr_config`).
+        ```
     """
     config: dict[str, Any] = {
         "record_mode": "none",
@@ -79,9 +85,15 @@ def vcr_config(**overrides: Any) -> dict[str, Any]:
 
 
 def scrub_request(request: Any) -> Any:
-    """vcrpy `before_record_request` hook (it also runs on live requests before matching).
+    """vcrpy's `before_record_request` hook: fix the multipart boundary, redact body secrets.
 
-    Normalises the multipart boundary and redacts secrets in the body.
+    vcrpy also runs it on live requests before matching them, so both sides compare equal.
+
+    Args:
+        request: The vcrpy request; changed in place.
+
+    Returns:
+        The same request.
     """
     body = request.body
     if isinstance(body, str):
@@ -102,7 +114,15 @@ def scrub_request(request: Any) -> Any:
 
 
 def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    """vcrpy `before_record_response` hook: redact secrets, drop run-dependent headers."""
+    """vcrpy's `before_record_response` hook: redact secrets, drop run-dependent headers.
+
+    Args:
+        response: The vcrpy response dict; changed in place.
+
+    Returns:
+        The same dict, with `Date` and `Server` removed and secrets in the body replaced by
+        `oc_secret_REDACTED`.
+    """
     headers = response.get("headers", {})
     for name in list(headers):
         if name.lower() in _VOLATILE_RESPONSE_HEADERS:
