@@ -8,8 +8,8 @@ GEN_OUT := wacht_oauth_client/_generated
 GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
 	--path $(SPEC) --config generator-config.yaml --meta none --fail-on-warning
 
-.PHONY: install generate check-generated lint typecheck test demo record bench contract prism clean \
-	docs dist-check
+.PHONY: install generate check-generated lint typecheck test demo record bench contract prism \
+	wacht-js clean docs dist-check
 
 $(BIN)/.installed: pyproject.toml requirements-dev.lock
 	@command -v $(PY) >/dev/null 2>&1 || { echo "$(PY) not found"; exit 1; }
@@ -38,8 +38,9 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-# pytest also runs the Prism contract check (tests/contract), so Prism must be installed first.
-test: install prism check-generated lint typecheck docs
+# pytest also runs the contract checks (tests/contract): Prism and Wacht's official JS SDK must
+# be installed first.
+test: install prism wacht-js check-generated lint typecheck docs
 	$(BIN)/python -m pytest -q
 
 # The HTML docs (mkdocs.yml), API reference included, into site/. Strict: any warning (a broken
@@ -79,8 +80,22 @@ $(PRISM_STAMP):
 
 prism: $(PRISM_STAMP)
 
-# Every facade method's request, validated by Prism (mock, --errors) against the spec.
-contract: install prism
+# Wacht's official JS SDK, the third-party judge of tests/contract/test_official_js_*.py: exactly
+# what tests/contract/js/package-lock.json pins (npm ci), no install scripts, project-local.
+WACHT_JS       := tests/contract/js
+WACHT_JS_STAMP := $(WACHT_JS)/node_modules/.installed
+
+$(WACHT_JS_STAMP): $(WACHT_JS)/package.json $(WACHT_JS)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found (the official JS SDK needs node >= 20 and npm)"; exit 1; }
+	cd $(WACHT_JS) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	node -e 'console.log("@wacht/backend", require("./$(WACHT_JS)/node_modules/@wacht/backend/package.json").version)'
+	touch $@
+
+wacht-js: $(WACHT_JS_STAMP)
+
+# Every facade method's request, validated by Prism (mock, --errors) against the spec; and the
+# official JS SDK against the emulator and against this SDK's requests.
+contract: install prism wacht-js
 	$(BIN)/python -m pytest -q tests/contract
 
 bench: install
