@@ -319,16 +319,24 @@ def _every_operation(client: WachtClient, cid: str, kid: str) -> list[Callable[[
     ]
 
 
-@pytest.fixture
-def scenario() -> list[Exchange]:
-    emulator = Emulator(seed=0, api_keys=[API_KEY])
+Drive = Callable[[WachtClient, httpx.Client, Emulator], None]
+
+
+def _record(drive: Drive) -> list[Exchange]:
+    """Every exchange of `drive` with a fresh emulator whose API key manages DEP."""
+    emulator = Emulator(seed=0, api_keys={API_KEY: DEP})
     recorder = _Recorder(emulator)
     with (
         httpx.Client(transport=recorder, base_url=BASE) as raw,
         WachtClient(api_key=API_KEY, base_url=BASE, http_client=raw, max_retries=0) as client,
     ):
-        drive_every_operation(client, raw, emulator)
+        drive(client, raw, emulator)
     return recorder.exchanges
+
+
+@pytest.fixture
+def scenario() -> list[Exchange]:
+    return _record(drive_every_operation)
 
 
 def drive_the_key_scoped_mount(client: WachtClient, raw: httpx.Client, emulator: Emulator) -> None:
@@ -360,14 +368,7 @@ def drive_the_key_scoped_mount(client: WachtClient, raw: httpx.Client, emulator:
 
 @pytest.fixture
 def key_scoped_scenario() -> list[Exchange]:
-    emulator = Emulator(seed=0, api_keys={API_KEY: DEP})
-    recorder = _Recorder(emulator)
-    with (
-        httpx.Client(transport=recorder, base_url=BASE) as raw,
-        WachtClient(api_key=API_KEY, base_url=BASE, http_client=raw, max_retries=0) as client,
-    ):
-        drive_the_key_scoped_mount(client, raw, emulator)
-    return recorder.exchanges
+    return _record(drive_the_key_scoped_mount)
 
 
 def test_key_scoped_mount_responses_conform_to_the_spec(
