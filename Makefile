@@ -8,7 +8,7 @@ GEN_OUT := wacht_oauth_client/_generated
 GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
 	--path $(SPEC) --config generator-config.yaml --meta none --fail-on-warning
 
-.PHONY: install generate check-generated lint typecheck test demo record bench contract prism clean
+.PHONY: install generate check-generated lint typecheck test matrix demo record bench contract prism clean
 
 $(BIN)/.installed: pyproject.toml requirements-dev.lock
 	@command -v $(PY) >/dev/null 2>&1 || { echo "$(PY) not found"; exit 1; }
@@ -40,6 +40,12 @@ typecheck: install
 # pytest also runs the Prism contract check (tests/contract), so Prism must be installed first.
 test: install prism check-generated lint typecheck
 	$(BIN)/python -m pytest -q
+
+# The support matrix (noxfile.py): the fast tests on Python 3.11-3.13 with the newest and the
+# lowest dependency versions that pyproject.toml declares, two cells at a time, then a table.
+matrix: install
+	@status=0; $(BIN)/nox --parallel 2 || status=$$?; $(BIN)/python noxfile.py || status=1; \
+	exit $$status
 
 demo: install
 	$(BIN)/python examples/oauth_walkthrough.py
@@ -73,4 +79,4 @@ bench: install
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .nox .pytest_cache .mypy_cache .ruff_cache
