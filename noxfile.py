@@ -218,14 +218,16 @@ def run_cell(session: nox.Session, cell: Cell) -> None:
     install = [UV, "pip", "install", "--quiet", "--python", env_python]
     _run(session, *install, *requirements, env=UV_ENV)
 
-    listing = [UV, "pip", "list", "--python", env_python, "--format", "json"]
-    listed = subprocess.run(
-        listing, capture_output=True, text=True, check=True, env=os.environ | UV_ENV
-    )
-    installed = {canonicalize_name(p["name"]): p["version"] for p in json.loads(listed.stdout)}
+    installed = {name: got["version"] for name, got in _uv_list(env_python).items()}
     versions = {name: installed.get(name) for name in SHOWN}
     session.log(f"{cell.name}: {cell.about}, Python {full_version} ({python})")
     session.log("resolved: " + "  ".join(f"{name} {versions[name]}" for name in SHOWN))
+    excluded = ""
+    if not (cell.lowest or cell.pins):
+        # What let httpx 0.29 go unnoticed: a release that a range (or a test tool) keeps out.
+        newer = _uv_list(env_python, "--outdated")
+        excluded = ", ".join(f"{n} {newer[n]['latest_version']}" for n in SHOWN if n in newer)
+        session.log(f"newer releases that a range excludes: {excluded or 'none'}")
     if floors:
         session.log("lowest declared versions (pyproject.toml) -> installed:")
         wrong = []
@@ -252,8 +254,23 @@ def run_cell(session: nox.Session, cell: Cell) -> None:
         seconds = round(time.monotonic() - started, 1)
         counts = _junit_counts(junit)
         _write_result(
-            cell, status=status, python=full_version, versions=versions, seconds=seconds, **counts
+            cell,
+            status=status,
+            python=full_version,
+            versions=versions,
+            excluded=excluded,
+            seconds=seconds,
+            **counts,
         )
+
+
+def _uv_list(env_python: str, *options: str) -> dict[str, dict[str, str]]:
+    """`uv pip list` of a cell's virtualenv, by canonical name."""
+    command = [UV, "pip", "list", "--python", env_python, "--format", "json", *options]
+    ran = subprocess.run(
+        command, capture_output=True, text=True, check=True, env=os.environ | UV_ENV
+    )
+    return {canonicalize_name(package["name"]): package for package in json.loads(ran.stdout)}
 
 
 def _write_result(cell: Cell, **result: Any) -> None:
@@ -293,13 +310,17 @@ def print_summary() -> int:
     """Print the last run's table; 1 if a cell failed or did not run, or is missing on CI."""
     columns = [name for name in SHOWN if name != "httpcore"]
     rows = [["cell", "python", *columns, "result", ""]]
-    problems, passed, failed = [], 0, 0
+    problems, notes, passed, failed = [], [], 0, 0
     for cell in CELLS:
         path = RESULTS / f"{cell.name}.json"
         result = json.loads(path.read_text()) if path.exists() else {"status": "not run"}
         status, versions = result["status"], result.get("versions") or {}
         if status != "passed" and not (status == "missing" and not in_ci()):
             problems.append(cell.name)
+        if result.get("excluded"):
+            notes.append(
+                f"{cell.name} has newer releases that a range excludes: {result['excluded']}"
+            )
         detail = result.get("note", "")
         if "tests" in result:
             detail = f"{result['tests']} tests, {result['seconds']:.0f} s"
@@ -316,6 +337,8 @@ def print_summary() -> int:
     started = RESULTS / "started"
     if started.exists():
         print(f"  wall time {time.time() - float(started.read_text()):.0f} s")
+    for note in notes:
+        print(f"  note: {note}")
     if problems:
         print(f"  NOT PASSED: {', '.join(problems)}")
     print(f"matrix: {passed} passed, {failed} failed")
