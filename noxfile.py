@@ -120,7 +120,7 @@ def lowest_pins() -> list[tuple[str, str, str]]:
     declared = PROJECT["dependencies"] + [
         text for extra in EXTRAS for text in PROJECT["optional-dependencies"][extra]
     ]
-    pins = []
+    pins: list[tuple[str, str, str]] = []
     for text in declared:
         requirement = Requirement(text)
         floors = [spec.version for spec in requirement.specifier if spec.operator == ">="]
@@ -275,7 +275,8 @@ def _uv_list(env_python: str, *options: str) -> dict[str, dict[str, str]]:
 
 def _write_result(cell: Cell, **result: Any) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{cell.name}.json").write_text(json.dumps({"cell": cell.name, **result}))
+    record = {"cell": cell.name, "finished": time.time(), **result}
+    (RESULTS / f"{cell.name}.json").write_text(json.dumps(record))
 
 
 def _junit_counts(path: Path) -> dict[str, int]:
@@ -310,10 +311,16 @@ def print_summary() -> int:
     """Print the last run's table; 1 if a cell failed or did not run, or is missing on CI."""
     columns = [name for name in SHOWN if name != "httpcore"]
     rows = [["cell", "python", *columns, "result", ""]]
-    problems, notes, passed, failed = [], [], 0, 0
+    problems: list[str] = []
+    notes: list[str] = []
+    finished: list[float] = []
+    passed = failed = 0
     for cell in CELLS:
         path = RESULTS / f"{cell.name}.json"
-        result = json.loads(path.read_text()) if path.exists() else {"status": "not run"}
+        result: dict[str, Any] = {"status": "not run"}
+        if path.exists():
+            result = json.loads(path.read_text())
+            finished.append(result["finished"])
         status, versions = result["status"], result.get("versions") or {}
         if status != "passed" and not (status == "missing" and not in_ci()):
             problems.append(cell.name)
@@ -335,8 +342,8 @@ def print_summary() -> int:
         line = "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True))
         print(f"  {line}".rstrip())
     started = RESULTS / "started"
-    if started.exists():
-        print(f"  wall time {time.time() - float(started.read_text()):.0f} s")
+    if started.exists() and finished:
+        print(f"  wall time {max(finished) - float(started.read_text()):.0f} s")
     for note in notes:
         print(f"  note: {note}")
     if problems:
