@@ -8,8 +8,8 @@ GEN_OUT := wacht_oauth_client/_generated
 GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
 	--path $(SPEC) --config generator-config.yaml --meta none --fail-on-warning
 
-.PHONY: install generate check-generated lint typecheck test demo record bench contract prism \
-	wacht-js clean docs dist-check
+.PHONY: install generate check-generated lint typecheck test matrix demo record bench contract \
+	prism wacht-js clean docs dist-check
 
 $(BIN)/.installed: pyproject.toml requirements-dev.lock
 	@command -v $(PY) >/dev/null 2>&1 || { echo "$(PY) not found"; exit 1; }
@@ -53,6 +53,12 @@ docs: install
 # virtualenv and run the docs' cassette recipe and the README's Quick start from there.
 dist-check: install
 	$(BIN)/python tools/dist_check.py
+
+# The support matrix (noxfile.py): the fast tests on Python 3.11-3.13 with the newest and the
+# lowest dependency versions that pyproject.toml declares, two cells at a time, then a table.
+matrix: install
+	@status=0; $(BIN)/nox --parallel 2 || status=$$?; $(BIN)/python noxfile.py || status=1; \
+	exit $$status
 
 demo: install
 	$(BIN)/python examples/oauth_walkthrough.py
@@ -103,4 +109,4 @@ bench: install
 	$(BIN)/python benchmarks/cli_startup.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache site dist build
+	rm -rf $(VENV) .nox .pytest_cache .mypy_cache .ruff_cache site dist build
