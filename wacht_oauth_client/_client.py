@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from . import _transport
+from . import _json, _transport
 from ._version import __version__
 from .errors import APIResponseValidationError, ConfigurationError
 
@@ -175,9 +175,8 @@ class WachtClient:
     def _call(self, operation_id: str, expected: type[T], *args: Any, **kwargs: Any) -> T:
         """Send one operation and parse its success body into `expected`."""
         response = self._send(operation_id, *args, **kwargs)
-        module = self._endpoints[operation_id]
         try:
-            parsed = module._parse_response(client=self._generated_client(), response=response)
+            parsed = expected.from_dict(_json.loads(response.content))  # type: ignore[attr-defined]
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise _invalid_body(response, f"{type(exc).__name__}: {exc}") from None
         if not isinstance(parsed, expected):
