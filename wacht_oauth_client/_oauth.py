@@ -14,14 +14,7 @@ import httpx
 
 from . import _guards as guard
 from . import models as m
-from ._generated.models import (
-    ListOAuthAppsResponse,
-    ListOAuthClientsResponse,
-    ListOAuthGrantsResponse,
-    ListSigningKeysResponse,
-    RevokeOAuthGrantResponse,
-    RotateSigningKeyResponse,
-)
+from ._generated import models as g  # lazy: names import on first use
 from ._transport import capture_responses
 
 if TYPE_CHECKING:
@@ -44,7 +37,7 @@ class OAuth:
 
     def list_oauth_apps(self, deployment_id: str) -> list[m.OAuthApp]:
         return self._client._call(
-            "list_oauth_apps", ListOAuthAppsResponse, guard.text("deployment_id", deployment_id)
+            "list_oauth_apps", g.ListOAuthAppsResponse, guard.text("deployment_id", deployment_id)
         ).apps
 
     def create_oauth_app(self, deployment_id: str, request: m.CreateOAuthAppRequest) -> m.OAuthApp:
@@ -152,7 +145,7 @@ class OAuth:
     def list_oauth_clients(self, deployment_id: str, oauth_app_slug: str) -> list[m.OAuthClient]:
         return self._client._call(
             "list_oauth_clients",
-            ListOAuthClientsResponse,
+            g.ListOAuthClientsResponse,
             guard.text("deployment_id", deployment_id),
             guard.text("oauth_app_slug", oauth_app_slug),
         ).clients
@@ -205,7 +198,7 @@ class OAuth:
     ) -> list[m.OAuthGrant]:
         return self._client._call(
             "list_oauth_grants",
-            ListOAuthGrantsResponse,
+            g.ListOAuthGrantsResponse,
             *_client_path(deployment_id, oauth_app_slug, oauth_client_id),
         ).grants
 
@@ -214,7 +207,7 @@ class OAuth:
     ) -> None:
         self._client._call(
             "revoke_oauth_grant",
-            RevokeOAuthGrantResponse,
+            g.RevokeOAuthGrantResponse,
             *_client_path(deployment_id, oauth_app_slug, oauth_client_id),
             guard.numeric_id("grant_id", grant_id),
         )
@@ -226,7 +219,7 @@ class OAuth:
     ) -> list[m.OAuthAppSigningKey]:
         return self._client._call(
             "list_signing_keys",
-            ListSigningKeysResponse,
+            g.ListSigningKeysResponse,
             guard.text("deployment_id", deployment_id),
             guard.text("oauth_app_slug", oauth_app_slug),
         ).keys
@@ -235,7 +228,7 @@ class OAuth:
         """Create a new signing key (retiring the active one) and return the new key."""
         return self._client._call(
             "rotate_signing_key",
-            RotateSigningKeyResponse,
+            g.RotateSigningKeyResponse,
             guard.text("deployment_id", deployment_id),
             guard.text("oauth_app_slug", oauth_app_slug),
         ).new
