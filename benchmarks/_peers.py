@@ -1,84 +1,96 @@
-"""What-if rows for the list-of-100-grants stretch goal (facade ≤ 1.6× raw httpx + json.loads).
+"""The peer rows of the grants benchmark: the same GET on the same raw `httpx.Client`, decoded
+the way other SDKs (or the fastest possible code) would, into the same data.
 
-Nothing here ships: for the duration of one row, `OAuthGrant.from_dict` is swapped for
-- "tuned": what the best rewrite of the model template could emit for it (no per-call closures,
-  no `cast(list[str], ...)`, a dict lookup instead of the `GrantStatus(...)` enum call, the same
-  C `datetime.fromisoformat`), same result;
-- "no conversion": only the dict copy, the pops and the attrs constructor (strings left as
-  strings): the floor of any attrs model built this way, below which only dropping the model
-  (or parsing lazily) goes.
+- pydantic: `TypeAdapter(<envelope>).validate_json` with pydantic v2 models (extra fields kept,
+  as pydantic-based SDKs configure them): the model layer of a pydantic-based SDK;
+- fromisoformat: `json.loads` plus `datetime.fromisoformat` on the five timestamps, in place:
+  the practical floor of any result with typed timestamps;
+- msgspec: `msgspec.json.Decoder(<Struct envelope>)`, typed timestamps, unknown fields
+  dropped: the fastest anchor (a C decoder building the objects directly).
+
+pydantic and msgspec are dev-only dependencies (requirements-dev.lock).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+import json
+from collections.abc import Callable
 from typing import Any
 
-from wacht_oauth_client._generated.models import GrantStatus, OAuthGrant
-from wacht_oauth_client._generated.types import UNSET
+import httpx
+import msgspec
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 _fromiso = datetime.datetime.fromisoformat
-_STATUSES: dict[Any, GrantStatus] = {s.value: s for s in GrantStatus}
+_TIMESTAMPS = ("granted_at", "expires_at", "revoked_at", "created_at", "updated_at")
 
 
-def _optional_dt(value: Any) -> Any:
-    return None if value is None else _fromiso(value)
+class PydanticGrant(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    api_auth_app_slug: str
+    oauth_client_id: str
+    resource: str
+    scopes: list[str]
+    status: str
+    granted_at: datetime.datetime
+    expires_at: datetime.datetime | None
+    revoked_at: datetime.datetime | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    granted_by_user_id: str | None = None
 
 
-def _tuned(cls: type[OAuthGrant], src: Any) -> OAuthGrant:
-    d = dict(src)
-    status = d.pop("status")
-    grant = cls(
-        id=d.pop("id"),
-        api_auth_app_slug=d.pop("api_auth_app_slug"),
-        oauth_client_id=d.pop("oauth_client_id"),
-        resource=d.pop("resource"),
-        scopes=d.pop("scopes"),
-        status=_STATUSES.get(status) or status,
-        granted_at=_fromiso(d.pop("granted_at")),
-        expires_at=_optional_dt(d.pop("expires_at")),
-        revoked_at=_optional_dt(d.pop("revoked_at")),
-        created_at=_fromiso(d.pop("created_at")),
-        updated_at=_fromiso(d.pop("updated_at")),
-        granted_by_user_id=d.pop("granted_by_user_id", UNSET),
-    )
-    grant.additional_properties = d
-    return grant
+class PydanticGrants(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    grants: list[PydanticGrant]
 
 
-def _no_conversion(cls: type[OAuthGrant], src: Any) -> OAuthGrant:
-    d = dict(src)
-    grant = cls(
-        id=d.pop("id"),
-        api_auth_app_slug=d.pop("api_auth_app_slug"),
-        oauth_client_id=d.pop("oauth_client_id"),
-        resource=d.pop("resource"),
-        scopes=d.pop("scopes"),
-        status=d.pop("status"),
-        granted_at=d.pop("granted_at"),
-        expires_at=d.pop("expires_at"),
-        revoked_at=d.pop("revoked_at"),
-        created_at=d.pop("created_at"),
-        updated_at=d.pop("updated_at"),
-        granted_by_user_id=d.pop("granted_by_user_id", UNSET),
-    )
-    grant.additional_properties = d
-    return grant
+class MsgspecGrant(msgspec.Struct):
+    id: str
+    api_auth_app_slug: str
+    oauth_client_id: str
+    resource: str
+    scopes: list[str]
+    status: str
+    granted_at: datetime.datetime
+    expires_at: datetime.datetime | None
+    revoked_at: datetime.datetime | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    granted_by_user_id: str | msgspec.UnsetType = msgspec.UNSET
 
 
-@contextmanager
-def _patched(from_dict: Callable[[type[OAuthGrant], Any], OAuthGrant]) -> Iterator[None]:
-    original = OAuthGrant.__dict__["from_dict"]
-    OAuthGrant.from_dict = classmethod(from_dict)  # type: ignore[assignment, method-assign]
-    try:
-        yield
-    finally:
-        OAuthGrant.from_dict = original  # type: ignore[method-assign]
+class MsgspecGrants(msgspec.Struct):
+    grants: list[MsgspecGrant]
 
 
-VARIANTS: dict[str, Callable[[], AbstractContextManager[None]]] = {
-    "tuned template (what-if)": lambda: _patched(_tuned),
-    "no type conversion (what-if floor)": lambda: _patched(_no_conversion),
-}
+_PYDANTIC = TypeAdapter(PydanticGrants)
+_MSGSPEC = msgspec.json.Decoder(MsgspecGrants)
+
+
+def _content(response: httpx.Response) -> bytes:
+    if response.status_code != 200:
+        raise RuntimeError(f"unexpected status {response.status_code}")
+    return response.content
+
+
+def _typed_timestamps(content: bytes) -> list[dict[str, Any]]:
+    grants: list[dict[str, Any]] = json.loads(content)["grants"]
+    for grant in grants:
+        for name in _TIMESTAMPS:
+            value = grant[name]
+            if value is not None:
+                grant[name] = _fromiso(value)
+    return grants
+
+
+def grant_peers(raw: httpx.Client, path: str) -> dict[str, Callable[[], object]]:
+    return {
+        "pydantic": lambda: _PYDANTIC.validate_json(_content(raw.get(path))).grants,
+        "fromisoformat": lambda: _typed_timestamps(_content(raw.get(path))),
+        "msgspec": lambda: _MSGSPEC.decode(_content(raw.get(path))).grants,
+    }
