@@ -53,7 +53,6 @@ def compare(
     (rotating which goes first), so slow drifts of the machine hit all layers alike. GC is
     collected between batches and paused inside them, as `timeit` does. The default clock is
     this thread's CPU time: on a shared 2-core machine, time spent descheduled is not the SDK's.
-    Rows with real I/O pass `time.perf_counter` instead.
     """
     names = list(calls)
     for name in names:  # warm-up: imports, pools, caches

@@ -5,8 +5,7 @@ Every figure is a ratio measured in this run (or a count / a memory delta), neve
 printed as "median (25th–75th percentile)" over interleaved rounds:
 1. per-call CPU time on an in-memory `httpx.MockTransport` serving identical canned bytes, with
    peer rows (pydantic, json + fromisoformat, msgspec) for the list of grants;
-2. the same against the emulator on a local port with keep-alive (wall time), with the TCP
-   connect count;
+2. the same against the emulator on a local port with keep-alive, with the TCP connect count;
 3. import cost (`-X importtime`) and start-to-first-result (process CPU time of a fresh
    interpreter that imports, builds a client and lists 100 grants) against bare httpx;
 4. RSS growth over 10,000 calls from 16 threads sharing one client, after a warm-up.
@@ -85,11 +84,9 @@ def timed_rows(
     label: str,
     calls: dict[str, cases.Call],
     raw_target: float | None = None,
-    wall: bool = False,
     below_pydantic: bool = False,
 ) -> None:
-    # Real sockets: waiting for the server is part of what a user feels, so wall-clock time.
-    r = measure.compare(calls, BUDGET, clock=time.perf_counter if wall else time.thread_time)
+    r = measure.compare(calls, BUDGET)
     facade, fg = r["facade"], r["facade/generated"]
     targets = [f"facade/gen ≤ {FACADE_VS_GENERATED}"]
     ok = fg.median <= FACADE_VS_GENERATED
@@ -168,8 +165,11 @@ def emulator_rows(table: Table) -> None:
         # No create_oauth_app row here: the emulator's multipart parsing dominates it, grows as
         # apps accumulate, and depends on the boundary (the generated code fixes it to "+++"),
         # so that row would compare server work, not SDK overhead. The mock row covers it.
+        # CPU time here too: the layers wait for the same server on the same sockets, so the
+        # client's own work is all that differs, and wall time on a busy 2-core machine mostly
+        # measured the scheduler (interquartile ranges of ±30%).
         for label, calls in rows:
-            timed_rows(table, f"emulator {label}", calls, wall=True)
+            timed_rows(table, f"emulator {label}", calls)
         layers.close()
         # N sequential calls per layer on a fresh pool; the server counts accepted connections.
         counts = []
@@ -319,7 +319,7 @@ def memory_row(table: Table) -> None:
 def main() -> None:
     started = time.perf_counter()
     # The per-call rows are a long-running process's steady state: msgspec in use from the start
-    # (a fresh process switches after its first MiB of JSON; the process rows show that case).
+    # (a fresh process switches after its first 4 MiB of JSON; the process rows show that case).
     if not _json.use_msgspec():
         sys.exit("make bench needs msgspec (requirements-dev.lock)")
     table = Table()
@@ -336,7 +336,7 @@ def main() -> None:
     print()
     print(
         "Ratios: median over interleaved rounds of same-round ratios, with the interquartile "
-        "range in parentheses. Per-call rows: CPU time (emulator rows: wall time); process rows: "
+        "range in parentheses. Per-call rows: the calling thread's CPU time; process rows: "
         f"{PROCESS_PAIRS} interleaved pairs of fresh interpreters."
     )
     print(

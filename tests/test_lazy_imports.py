@@ -32,7 +32,7 @@ def test_importing_the_package_and_building_a_client_loads_no_model() -> None:
     )
     assert _models(loaded) == set()
     assert "attrs" not in loaded and "wacht_oauth_client._generated.client" not in loaded
-    assert "msgspec" not in loaded  # imported once a process has decoded 1 MiB (see _json)
+    assert "msgspec" not in loaded  # imported once a process has decoded 4 MiB (see _json)
 
 
 def test_a_call_loads_only_the_models_its_operation_can_return() -> None:
