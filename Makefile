@@ -4,9 +4,12 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 SPEC    := openapi/wacht-oauth.yaml
 GEN_OUT := wacht_oauth_client/_generated
+# Our overrides of the generator's templates (the rest are its built-ins); see their headers.
+TEMPLATES := openapi/templates
 # The generator's ruff post-hooks must find the pinned ruff first on PATH.
 GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
-	--path $(SPEC) --config generator-config.yaml --meta none --fail-on-warning
+	--path $(SPEC) --config generator-config.yaml --meta none --fail-on-warning \
+	--custom-template-path $(TEMPLATES)
 
 .PHONY: install generate check-generated lint typecheck test matrix demo record bench contract \
 	prism wacht-js clean docs dist-check

@@ -1,10 +1,12 @@
-"""The benchmarked operations, each as three callables doing the same HTTP exchange.
+"""The benchmarked operations, each as callables doing the same HTTP exchange.
 
 - raw: a hand-written `httpx.Client` call plus `json.loads` (the floor);
 - generated: the bare generated `sync_detailed` with a generated `AuthenticatedClient`;
-- facade: `WachtClient.oauth.<method>`.
+- facade: `WachtClient.oauth.<method>`;
+- list-grants only: "stdlib json", the facade with the msgspec fast path switched off (what an
+  install without the `speedups` extra runs), and the peers of `_peers.py`.
 
-All three share one transport (an in-memory `httpx.MockTransport` or a real pool against the
+All layers share one transport (an in-memory `httpx.MockTransport` or a real pool against the
 emulator), so they differ only in the Python work around the exchange. Inputs are built once,
 outside the timed loop, in each layer's natural input type.
 """
@@ -17,9 +19,10 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
+import _peers
 import httpx
 
-from wacht_oauth_client import WachtClient
+from wacht_oauth_client import WachtClient, _json
 from wacht_oauth_client._generated.api.oauth import (
     create_oauth_app,
     create_oauth_client,
@@ -142,12 +145,14 @@ def canned_bodies() -> dict[tuple[str, str], bytes]:
     }
 
 
+def grants_body(n: int) -> bytes:
+    return json.dumps({"grants": [grant(i) for i in range(n)]}, separators=(",", ":")).encode()
+
+
 def mock_transport(grants: int) -> httpx.MockTransport:
     """Serves fixed bytes; `grants` sets the size of the list-grants response."""
     bodies = canned_bodies()
-    bodies[("GET", GRANTS_PATH)] = json.dumps(
-        {"grants": [grant(i) for i in range(grants)]}, separators=(",", ":")
-    ).encode()
+    bodies[("GET", GRANTS_PATH)] = grants_body(grants)
     headers = {"content-type": "application/json"}
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -187,6 +192,7 @@ class Layers:
 
 
 Call = Callable[[], object]
+LAYERS = ("raw", "generated", "facade")  # every operation has these three
 
 
 def _raw_json(response: httpx.Response) -> Any:
@@ -214,7 +220,22 @@ def list_grants(layers: Layers, ids: tuple[str, str, str]) -> dict[str, Call]:
             ).grants
         ),
         "facade": lambda: oauth.list_oauth_grants(*ids),
+        "stdlib json": _stdlib_json(lambda: oauth.list_oauth_grants(*ids)),
+        **_peers.grant_peers(raw, path),
     }
+
+
+def _stdlib_json(call: Call) -> Call:
+    """`call` with `_json`'s msgspec fast path switched off for its duration."""
+
+    def run() -> object:
+        fast, _json._fast_decode = _json._fast_decode, None
+        try:
+            return call()
+        finally:
+            _json._fast_decode = fast
+
+    return run
 
 
 def create_client(layers: Layers, ids: tuple[str, str]) -> dict[str, Call]:

@@ -1,4 +1,4 @@
-"""Measurement helpers: interleaved timing ratios, import cost, RSS."""
+"""Measurement helpers: interleaved timing ratios with their spread, process costs, RSS."""
 
 from __future__ import annotations
 
@@ -7,21 +7,30 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
-@dataclass
-class Ratios:
-    """Per-call time ratios, each the median over rounds of the ratio within one round."""
+@dataclass(frozen=True)
+class Spread:
+    """A ratio over rounds: the median, the interquartile range and the extremes."""
 
-    generated_vs_raw: float
-    facade_vs_raw: float
-    facade_vs_generated: float
-    spread: float  # interquartile range of facade/generated: how noisy this row was
-    rounds: int
+    median: float
+    p25: float
+    p75: float
+    low: float
+    high: float
+    n: int
+
+    @classmethod
+    def of(cls, values: Sequence[float]) -> Spread:
+        q = statistics.quantiles(values, n=4) if len(values) > 1 else [values[0]] * 3
+        return cls(statistics.median(values), q[0], q[2], min(values), max(values), len(values))
+
+    def __str__(self) -> str:
+        return f"{self.median:.2f}× ({self.p25:.2f}–{self.p75:.2f})"
 
 
 def _batch_seconds(call: Callable[[], object], n: int, clock: Callable[[], float]) -> float:
@@ -36,16 +45,16 @@ def compare(
     budget: float,
     clock: Callable[[], float] = time.thread_time,
     batch: float = 0.02,
-) -> Ratios:
-    """Time raw/generated/facade in interleaved rounds for about `budget` seconds.
+) -> dict[str, Spread]:
+    """Time every layer in interleaved rounds for about `budget` seconds.
 
-    Each round times a batch of each layer back to back (rotating which goes first), so slow
-    drifts of the machine hit all three alike; ratios are taken within a round, then the median
-    over rounds. GC is collected between batches and paused inside them, as `timeit` does.
-    The default clock is this thread's CPU time: on a shared 2-core machine, time spent
-    descheduled is not the SDK's. Rows with real I/O pass `time.perf_counter` instead.
+    Returns, for each layer but "raw", the spread over rounds of (layer time / raw time) within
+    the same round, plus "facade/generated". Each round times a batch of each layer back to back
+    (rotating which goes first), so slow drifts of the machine hit all layers alike. GC is
+    collected between batches and paused inside them, as `timeit` does. The default clock is
+    this thread's CPU time: on a shared 2-core machine, time spent descheduled is not the SDK's.
     """
-    names = ("raw", "generated", "facade")
+    names = list(calls)
     for name in names:  # warm-up: imports, pools, caches
         for _ in range(3):
             calls[name]()
@@ -54,9 +63,9 @@ def compare(
     rounds: list[dict[str, float]] = []
     deadline = time.perf_counter() + budget
     while time.perf_counter() < deadline or len(rounds) < 15:
-        order = names[len(rounds) % 3 :] + names[: len(rounds) % 3]
+        shift = len(rounds) % len(names)
         times = {}
-        for name in order:
+        for name in names[shift:] + names[:shift]:
             gc.collect()
             gc.disable()
             try:
@@ -65,29 +74,30 @@ def compare(
                 gc.enable()
         rounds.append(times)
 
-    def ratio(a: str, b: str) -> list[float]:
-        return [r[a] / r[b] for r in rounds]
+    def ratio(a: str, b: str) -> Spread:
+        return Spread.of([r[a] / r[b] for r in rounds])
 
-    fg = ratio("facade", "generated")
-    q = statistics.quantiles(fg, n=4)
-    return Ratios(
-        generated_vs_raw=statistics.median(ratio("generated", "raw")),
-        facade_vs_raw=statistics.median(ratio("facade", "raw")),
-        facade_vs_generated=statistics.median(fg),
-        spread=q[2] - q[0],
-        rounds=len(rounds),
-    )
+    result = {name: ratio(name, "raw") for name in names if name != "raw"}
+    if "facade" in calls and "generated" in calls:
+        result["facade/generated"] = ratio("facade", "generated")
+    return result
 
 
-def import_cumulative_us(module: str, pycache: str, prelude: str = "") -> int:
-    """`python -X importtime -c "import <module>"` in a fresh process: the module's cumulative us.
+@contextmanager
+def bytecode_cache() -> Iterator[dict[str, str]]:
+    """An environment whose bytecode caches go to a temporary folder (not the work tree), so
+    that after a first run every module loads from .pyc, as an installed package would;
+    PYTHONDONTWRITEBYTECODE would otherwise make our own modules compile on every start."""
+    import tempfile
 
-    Bytecode caches go to `pycache` (not the work tree), so after a first run both modules load
-    from .pyc, as an installed package would; PYTHONDONTWRITEBYTECODE would otherwise make our
-    own modules compile from source on every start.
-    """
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = pycache
+    with tempfile.TemporaryDirectory() as pycache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = pycache
+        yield env
+
+
+def import_cumulative_us(module: str, env: dict[str, str], prelude: str = "") -> int:
+    """`python -X importtime -c "import <module>"` in a fresh process: its cumulative us."""
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", f"{prelude}import {module}"],
         capture_output=True,
@@ -103,27 +113,27 @@ def import_cumulative_us(module: str, pycache: str, prelude: str = "") -> int:
     raise RuntimeError(f"no importtime line for {module}")
 
 
-def import_ratio(
-    module: str, baseline: str, runs: int = 10, prelude: str = ""
-) -> tuple[float, float]:
-    """(median(module) / median(baseline), median of per-pair ratios), interleaved pairs.
+def process_cpu_seconds(code: str, env: dict[str, str]) -> float:
+    """CPU time of a fresh `python -c code` from its start (interpreter start-up included) to
+    the end of `code`, which must not print anything itself."""
+    script = f"{code}\nimport time as _t\nprint(_t.process_time())"
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    return float(proc.stdout.strip().splitlines()[-1])
 
-    `prelude` runs first in both processes (e.g. to hide optional packages)."""
-    ours, theirs, pairs = [], [], []
-    with tempfile.TemporaryDirectory() as pycache:
-        import_cumulative_us(module, pycache, prelude)  # writes the bytecode caches
-        import_cumulative_us(baseline, pycache, prelude)
-        for i in range(runs):
-            if i % 2:
-                b = import_cumulative_us(baseline, pycache, prelude)
-                a = import_cumulative_us(module, pycache, prelude)
-            else:
-                a = import_cumulative_us(module, pycache, prelude)
-                b = import_cumulative_us(baseline, pycache, prelude)
-            ours.append(a)
-            theirs.append(b)
-            pairs.append(a / b)
-    return statistics.median(ours) / statistics.median(theirs), statistics.median(pairs)
+
+def paired_ratio(ours: Callable[[], float], theirs: Callable[[], float], pairs: int) -> Spread:
+    """Spread of ours()/theirs() over `pairs` runs, alternating which of the two goes first."""
+    ours(), theirs()  # warm the bytecode caches and the OS file cache
+    ratios = []
+    for i in range(pairs):
+        if i % 2:
+            b, a = theirs(), ours()
+        else:
+            a, b = ours(), theirs()
+        ratios.append(a / b)
+    return Spread.of(ratios)
 
 
 def rss_bytes() -> int:

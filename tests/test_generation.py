@@ -30,6 +30,8 @@ def generate(spec_root: Path, output: Path) -> subprocess.CompletedProcess[str]:
             "--meta",
             "none",
             "--fail-on-warning",
+            "--custom-template-path",
+            "openapi/templates",
             "--output-path",
             str(output),
         ],
@@ -73,6 +75,7 @@ def _copy_project(destination: Path) -> None:
     """Just what `make check-generated` reads, with the real virtualenv symlinked in."""
     (destination / "openapi").mkdir(parents=True)
     shutil.copy2(ROOT / "openapi" / "wacht-oauth.yaml", destination / "openapi")
+    shutil.copytree(ROOT / "openapi" / "templates", destination / "openapi" / "templates")
     shutil.copy2(ROOT / "generator-config.yaml", destination)
     shutil.copy2(ROOT / "Makefile", destination)
     shutil.copytree(

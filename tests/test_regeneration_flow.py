@@ -22,6 +22,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = "openapi/wacht-oauth.yaml"
+TEMPLATES = "openapi/templates"
 GENERATED = "wacht_oauth_client/_generated"
 
 
@@ -29,6 +30,7 @@ def _copy_project(destination: Path) -> Path:
     """What `make generate` / `make check-generated` read, with the real virtualenv linked in."""
     (destination / "openapi").mkdir(parents=True)
     shutil.copy2(ROOT / SPEC, destination / SPEC)
+    shutil.copytree(ROOT / TEMPLATES, destination / TEMPLATES)
     for name in ("generator-config.yaml", "Makefile"):
         shutil.copy2(ROOT / name, destination / name)
     shutil.copytree(

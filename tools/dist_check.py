@@ -62,8 +62,8 @@ def check_wheel(wheel: Path) -> set[str]:
         if wanted not in classifiers:
             fail(f"the wheel lacks the classifier {wanted!r}")
     extras = set(metadata.get_all("Provides-Extra") or [])
-    if extras != {"testing", "django"}:
-        fail(f"the public extras should be testing and django, are {sorted(extras)}")
+    if extras != {"testing", "django", "speedups"}:
+        fail(f"the public extras should be testing, django and speedups, are {sorted(extras)}")
     requires = metadata.get_all("Requires-Dist") or []
     if not any(r.startswith("pytest-recording") and 'extra == "testing"' in r for r in requires):
         fail("pytest-recording is not in the [testing] extra")

@@ -1,68 +1,11 @@
-"""Secret-safe `repr` for the generated models.
+"""Secret-safe rendering, for the hand-written code.
 
-attrs prints every field, so `print(client)` or a Django debug page would show `client_secret`.
-We cannot edit generated code, so this replaces `__repr__` on each generated model class with one
-that prints `<redacted>` for secret-looking fields (declared or extra). Values stay readable as
-attributes and in `to_dict()`.
+The rule of what counts as a secret, and the `repr` that every generated model uses, live in the
+generated `types` module (emitted by openapi/templates/types.py.jinja): the model template gives
+each class a `__repr__` / `__rich_repr__` calling them, so a model is safe however it is
+imported. This module re-exports that one implementation; it never patches classes.
 """
 
-from __future__ import annotations
+from ._generated.types import REDACTED, is_secret_name, safe_repr, safe_rich_repr
 
-from types import ModuleType
-from typing import Any
-
-import attrs
-
-from ._generated.types import UNSET
-
-REDACTED = "<redacted>"
-_SECRET_NAMES = frozenset(
-    {
-        "client_secret",
-        "registration_access_token",
-        "access_token",
-        "refresh_token",
-        "private_key",
-        "private_key_pem",
-        "password",
-        "api_key",
-        "k",  # the key material of a symmetric JWK
-    }
-)
-
-
-def is_secret_name(name: str) -> bool:
-    return name in _SECRET_NAMES or "secret" in name.lower()
-
-
-def _mask(name: str, value: Any) -> Any:
-    if value is not None and is_secret_name(name):
-        return _Redacted()
-    if isinstance(value, dict):
-        return {k: _mask(str(k), v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_mask(name, v) for v in value]
-    return value
-
-
-class _Redacted:
-    def __repr__(self) -> str:
-        return REDACTED
-
-
-def safe_repr(self: Any) -> str:
-    parts = []
-    for f in attrs.fields(type(self)):
-        value = getattr(self, f.name)
-        if value is UNSET or (f.name == "additional_properties" and not value):
-            continue
-        parts.append(f"{f.name}={_mask(f.name, value)!r}")
-    return f"{type(self).__name__}({', '.join(parts)})"
-
-
-def install(models_module: ModuleType) -> None:
-    """Give every attrs class exported by `models_module` the secret-safe repr."""
-    for name in getattr(models_module, "__all__", ()):
-        cls = getattr(models_module, name)
-        if isinstance(cls, type) and attrs.has(cls):
-            cls.__repr__ = safe_repr  # type: ignore[method-assign]
+__all__ = ["REDACTED", "is_secret_name", "safe_repr", "safe_rich_repr"]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from io import BytesIO
 from typing import Any, TypeVar
 
@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import UNSET, File, FileTypes, Unset, safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="CreateOAuthAppForm")
 
@@ -138,43 +138,62 @@ class CreateOAuthAppForm:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        slug = d.pop("slug")
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        slug = src_dict["slug"]
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        fqdn = d.pop("fqdn", UNSET)
+        fqdn = src_dict.get("fqdn", UNSET)
 
-        supported_scopes = d.pop("supported_scopes", UNSET)
+        supported_scopes = src_dict.get("supported_scopes", UNSET)
 
-        scope_definitions = d.pop("scope_definitions", UNSET)
+        scope_definitions = src_dict.get("scope_definitions", UNSET)
 
-        allow_dynamic_client_registration = d.pop(
+        allow_dynamic_client_registration = src_dict.get(
             "allow_dynamic_client_registration", UNSET
         )
 
-        _logo = d.pop("logo", UNSET)
+        _logo = src_dict.get("logo", UNSET)
         logo: File | Unset
         if isinstance(_logo, Unset):
             logo = UNSET
         else:
             logo = File(payload=BytesIO(_logo))
 
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         create_o_auth_app_form = cls(
-            slug=slug,
-            name=name,
-            description=description,
-            fqdn=fqdn,
-            supported_scopes=supported_scopes,
-            scope_definitions=scope_definitions,
-            allow_dynamic_client_registration=allow_dynamic_client_registration,
-            logo=logo,
+            slug,
+            name,
+            description,
+            fqdn,
+            supported_scopes,
+            scope_definitions,
+            allow_dynamic_client_registration,
+            logo,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 2 + ("description" in src_dict) + ("fqdn" in src_dict) + (
+            "supported_scopes" in src_dict
+        ) + ("scope_definitions" in src_dict) + (
+            "allow_dynamic_client_registration" in src_dict
+        ) + ("logo" in src_dict):
+            create_o_auth_app_form.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        create_o_auth_app_form.additional_properties = d
         return create_o_auth_app_form
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -191,3 +210,17 @@ class CreateOAuthAppForm:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "slug",
+        "name",
+        "description",
+        "fqdn",
+        "supported_scopes",
+        "scope_definitions",
+        "allow_dynamic_client_registration",
+        "logo",
+    }
+)

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.api_error import ApiError
-
+from ..types import safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -41,22 +39,33 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_error import ApiError  # noqa: PLC0415
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        errors = [
+            ApiError.from_dict(errors_item_data)
+            for errors_item_data in src_dict["errors"]
+        ]
 
-        d = dict(src_dict)
-        errors = []
-        _errors = d.pop("errors")
-        for errors_item_data in _errors:
-            errors_item = ApiError.from_dict(errors_item_data)
-
-            errors.append(errors_item)
-
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         error_response = cls(
-            errors=errors,
+            errors,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 1:
+            error_response.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        error_response.additional_properties = d
         return error_response
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -73,3 +82,13 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "errors",
+    }
+)
+
+# Imported last: model modules may import each other, and by now this module's class exists.
+from ..models.api_error import ApiError

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="Jwk")
 
@@ -192,181 +192,83 @@ class Jwk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        kty = d.pop("kty")
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        kty = src_dict["kty"]
 
-        def _parse_kid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        kid = src_dict.get("kid", UNSET)
 
-        kid = _parse_kid(d.pop("kid", UNSET))
+        use = src_dict.get("use", UNSET)
 
-        def _parse_use(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        alg = src_dict.get("alg", UNSET)
 
-        use = _parse_use(d.pop("use", UNSET))
+        n = src_dict.get("n", UNSET)
 
-        def _parse_alg(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        e = src_dict.get("e", UNSET)
 
-        alg = _parse_alg(d.pop("alg", UNSET))
+        crv = src_dict.get("crv", UNSET)
 
-        def _parse_n(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        x = src_dict.get("x", UNSET)
 
-        n = _parse_n(d.pop("n", UNSET))
+        y = src_dict.get("y", UNSET)
 
-        def _parse_e(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        k = src_dict.get("k", UNSET)
 
-        e = _parse_e(d.pop("e", UNSET))
+        x5u = src_dict.get("x5u", UNSET)
 
-        def _parse_crv(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        x5t = src_dict.get("x5t", UNSET)
 
-        crv = _parse_crv(d.pop("crv", UNSET))
+        x_5_t_s256 = src_dict.get("x5t#S256", UNSET)
 
-        def _parse_x(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        public_key_pem = src_dict.get("public_key_pem", UNSET)
 
-        x = _parse_x(d.pop("x", UNSET))
+        key_ops = src_dict.get("key_ops", UNSET)
 
-        def _parse_y(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        x5c = src_dict.get("x5c", UNSET)
 
-        y = _parse_y(d.pop("y", UNSET))
-
-        def _parse_k(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        k = _parse_k(d.pop("k", UNSET))
-
-        def _parse_x5u(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        x5u = _parse_x5u(d.pop("x5u", UNSET))
-
-        def _parse_x5t(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        x5t = _parse_x5t(d.pop("x5t", UNSET))
-
-        def _parse_x_5_t_s256(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        x_5_t_s256 = _parse_x_5_t_s256(d.pop("x5t#S256", UNSET))
-
-        def _parse_public_key_pem(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        public_key_pem = _parse_public_key_pem(d.pop("public_key_pem", UNSET))
-
-        def _parse_key_ops(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                key_ops_type_0 = cast(list[str], data)
-
-                return key_ops_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        key_ops = _parse_key_ops(d.pop("key_ops", UNSET))
-
-        def _parse_x5c(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                x5c_type_0 = cast(list[str], data)
-
-                return x5c_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        x5c = _parse_x5c(d.pop("x5c", UNSET))
-
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         jwk = cls(
-            kty=kty,
-            kid=kid,
-            use=use,
-            alg=alg,
-            n=n,
-            e=e,
-            crv=crv,
-            x=x,
-            y=y,
-            k=k,
-            x5u=x5u,
-            x5t=x5t,
-            x_5_t_s256=x_5_t_s256,
-            public_key_pem=public_key_pem,
-            key_ops=key_ops,
-            x5c=x5c,
+            kty,
+            kid,
+            use,
+            alg,
+            n,
+            e,
+            crv,
+            x,
+            y,
+            k,
+            x5u,
+            x5t,
+            x_5_t_s256,
+            public_key_pem,
+            key_ops,
+            x5c,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 1 + ("kid" in src_dict) + ("use" in src_dict) + (
+            "alg" in src_dict
+        ) + ("n" in src_dict) + ("e" in src_dict) + ("crv" in src_dict) + (
+            "x" in src_dict
+        ) + ("y" in src_dict) + ("k" in src_dict) + ("x5u" in src_dict) + (
+            "x5t" in src_dict
+        ) + ("x5t#S256" in src_dict) + ("public_key_pem" in src_dict) + (
+            "key_ops" in src_dict
+        ) + ("x5c" in src_dict):
+            jwk.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        jwk.additional_properties = d
         return jwk
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -383,3 +285,25 @@ class Jwk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "kty",
+        "kid",
+        "use",
+        "alg",
+        "n",
+        "e",
+        "crv",
+        "x",
+        "y",
+        "k",
+        "x5u",
+        "x5t",
+        "x5t#S256",
+        "public_key_pem",
+        "key_ops",
+        "x5c",
+    }
+)

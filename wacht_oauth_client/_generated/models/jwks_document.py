@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.jwk import Jwk
-
+from ..types import safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="JwksDocument")
 
@@ -41,22 +39,30 @@ class JwksDocument:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.jwk import Jwk  # noqa: PLC0415
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        keys = [Jwk.from_dict(keys_item_data) for keys_item_data in src_dict["keys"]]
 
-        d = dict(src_dict)
-        keys = []
-        _keys = d.pop("keys")
-        for keys_item_data in _keys:
-            keys_item = Jwk.from_dict(keys_item_data)
-
-            keys.append(keys_item)
-
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         jwks_document = cls(
-            keys=keys,
+            keys,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 1:
+            jwks_document.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        jwks_document.additional_properties = d
         return jwks_document
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -73,3 +79,13 @@ class JwksDocument:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "keys",
+    }
+)
+
+# Imported last: model modules may import each other, and by now this module's class exists.
+from ..models.jwk import Jwk

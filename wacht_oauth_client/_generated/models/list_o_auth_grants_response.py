@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.o_auth_grant import OAuthGrant
-
+from ..types import safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="ListOAuthGrantsResponse")
 
@@ -41,22 +39,33 @@ class ListOAuthGrantsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.o_auth_grant import OAuthGrant  # noqa: PLC0415
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        grants = [
+            OAuthGrant.from_dict(grants_item_data)
+            for grants_item_data in src_dict["grants"]
+        ]
 
-        d = dict(src_dict)
-        grants = []
-        _grants = d.pop("grants")
-        for grants_item_data in _grants:
-            grants_item = OAuthGrant.from_dict(grants_item_data)
-
-            grants.append(grants_item)
-
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         list_o_auth_grants_response = cls(
-            grants=grants,
+            grants,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 1:
+            list_o_auth_grants_response.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        list_o_auth_grants_response.additional_properties = d
         return list_o_auth_grants_response
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -73,3 +82,13 @@ class ListOAuthGrantsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "grants",
+    }
+)
+
+# Imported last: model modules may import each other, and by now this module's class exists.
+from ..models.o_auth_grant import OAuthGrant

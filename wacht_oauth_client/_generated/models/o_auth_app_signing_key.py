@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="OAuthAppSigningKey")
 
@@ -49,24 +51,39 @@ class OAuthAppSigningKey:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        kid = d.pop("kid")
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        kid = src_dict["kid"]
 
-        algorithm = d.pop("algorithm")
+        algorithm = src_dict["algorithm"]
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        public_key_pem = d.pop("public_key_pem")
+        public_key_pem = src_dict["public_key_pem"]
 
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         o_auth_app_signing_key = cls(
-            kid=kid,
-            algorithm=algorithm,
-            status=status,
-            public_key_pem=public_key_pem,
+            kid,
+            algorithm,
+            status,
+            public_key_pem,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 4:
+            o_auth_app_signing_key.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        o_auth_app_signing_key.additional_properties = d
         return o_auth_app_signing_key
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -83,3 +100,13 @@ class OAuthAppSigningKey:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "kid",
+        "algorithm",
+        "status",
+        "public_key_pem",
+    }
+)

@@ -1,16 +1,15 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, safe_repr, safe_rich_repr
 
-if TYPE_CHECKING:
-    from ..models.jwks_document import JwksDocument
+_fromisoformat = datetime.datetime.fromisoformat
 
 
 T = TypeVar("T", bound="OAuthClient")
@@ -79,8 +78,6 @@ class OAuthClient:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.jwks_document import JwksDocument  # noqa: PLC0415
-
         id = self.id
 
         oauth_app_id = self.oauth_app_id
@@ -188,160 +185,117 @@ class OAuthClient:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.jwks_document import JwksDocument  # noqa: PLC0415
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        id = src_dict["id"]
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        oauth_app_id = src_dict["oauth_app_id"]
 
-        oauth_app_id = d.pop("oauth_app_id")
+        client_id = src_dict["client_id"]
 
-        client_id = d.pop("client_id")
+        client_auth_method = src_dict["client_auth_method"]
 
-        client_auth_method = d.pop("client_auth_method")
+        grant_types = src_dict["grant_types"]
 
-        grant_types = cast(list[str], d.pop("grant_types"))
+        redirect_uris = src_dict["redirect_uris"]
 
-        redirect_uris = cast(list[str], d.pop("redirect_uris"))
+        client_name = src_dict["client_name"]
 
-        def _parse_client_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        client_uri = src_dict["client_uri"]
 
-        client_name = _parse_client_name(d.pop("client_name"))
+        logo_uri = src_dict["logo_uri"]
 
-        def _parse_client_uri(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        tos_uri = src_dict["tos_uri"]
 
-        client_uri = _parse_client_uri(d.pop("client_uri"))
+        policy_uri = src_dict["policy_uri"]
 
-        def _parse_logo_uri(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        contacts = src_dict["contacts"]
 
-        logo_uri = _parse_logo_uri(d.pop("logo_uri"))
+        software_id = src_dict["software_id"]
 
-        def _parse_tos_uri(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        software_version = src_dict["software_version"]
 
-        tos_uri = _parse_tos_uri(d.pop("tos_uri"))
+        token_endpoint_auth_signing_alg = src_dict["token_endpoint_auth_signing_alg"]
 
-        def _parse_policy_uri(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        jwks_uri = src_dict["jwks_uri"]
 
-        policy_uri = _parse_policy_uri(d.pop("policy_uri"))
-
-        contacts = cast(list[str], d.pop("contacts"))
-
-        def _parse_software_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        software_id = _parse_software_id(d.pop("software_id"))
-
-        def _parse_software_version(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        software_version = _parse_software_version(d.pop("software_version"))
-
-        def _parse_token_endpoint_auth_signing_alg(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        token_endpoint_auth_signing_alg = _parse_token_endpoint_auth_signing_alg(
-            d.pop("token_endpoint_auth_signing_alg")
-        )
-
-        def _parse_jwks_uri(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        jwks_uri = _parse_jwks_uri(d.pop("jwks_uri"))
-
-        def _parse_jwks(data: object) -> JwksDocument | None:
-            if data is None:
-                return data
+        jwks = src_dict["jwks"]
+        if jwks is not None:
             try:
-                if not isinstance(data, dict):
+                if not isinstance(jwks, dict):
                     raise TypeError()
-                jwks_type_0 = JwksDocument.from_dict(data)
+                jwks_type_0 = JwksDocument.from_dict(jwks)
 
-                return jwks_type_0
+                jwks = jwks_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JwksDocument | None, data)
 
-        jwks = _parse_jwks(d.pop("jwks"))
+        public_key_pem = src_dict["public_key_pem"]
 
-        def _parse_public_key_pem(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        is_active = src_dict["is_active"]
 
-        public_key_pem = _parse_public_key_pem(d.pop("public_key_pem"))
+        post_logout_redirect_uris = src_dict["post_logout_redirect_uris"]
 
-        is_active = d.pop("is_active")
+        id_token_signing_alg = src_dict["id_token_signing_alg"]
 
-        post_logout_redirect_uris = cast(list[str], d.pop("post_logout_redirect_uris"))
+        access_token_format = src_dict["access_token_format"]
 
-        id_token_signing_alg = d.pop("id_token_signing_alg")
+        access_token_ttl_seconds = src_dict["access_token_ttl_seconds"]
 
-        access_token_format = d.pop("access_token_format")
+        skip_consent = src_dict["skip_consent"]
 
-        access_token_ttl_seconds = d.pop("access_token_ttl_seconds")
+        created_at = _fromisoformat(src_dict["created_at"])
 
-        skip_consent = d.pop("skip_consent")
+        updated_at = _fromisoformat(src_dict["updated_at"])
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        client_secret = src_dict.get("client_secret", UNSET)
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-        client_secret = d.pop("client_secret", UNSET)
-
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         o_auth_client = cls(
-            id=id,
-            oauth_app_id=oauth_app_id,
-            client_id=client_id,
-            client_auth_method=client_auth_method,
-            grant_types=grant_types,
-            redirect_uris=redirect_uris,
-            client_name=client_name,
-            client_uri=client_uri,
-            logo_uri=logo_uri,
-            tos_uri=tos_uri,
-            policy_uri=policy_uri,
-            contacts=contacts,
-            software_id=software_id,
-            software_version=software_version,
-            token_endpoint_auth_signing_alg=token_endpoint_auth_signing_alg,
-            jwks_uri=jwks_uri,
-            jwks=jwks,
-            public_key_pem=public_key_pem,
-            is_active=is_active,
-            post_logout_redirect_uris=post_logout_redirect_uris,
-            id_token_signing_alg=id_token_signing_alg,
-            access_token_format=access_token_format,
-            access_token_ttl_seconds=access_token_ttl_seconds,
-            skip_consent=skip_consent,
-            created_at=created_at,
-            updated_at=updated_at,
-            client_secret=client_secret,
+            id,
+            oauth_app_id,
+            client_id,
+            client_auth_method,
+            grant_types,
+            redirect_uris,
+            client_name,
+            client_uri,
+            logo_uri,
+            tos_uri,
+            policy_uri,
+            contacts,
+            software_id,
+            software_version,
+            token_endpoint_auth_signing_alg,
+            jwks_uri,
+            jwks,
+            public_key_pem,
+            is_active,
+            post_logout_redirect_uris,
+            id_token_signing_alg,
+            access_token_format,
+            access_token_ttl_seconds,
+            skip_consent,
+            created_at,
+            updated_at,
+            client_secret,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 26 + ("client_secret" in src_dict):
+            o_auth_client.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        o_auth_client.additional_properties = d
         return o_auth_client
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -358,3 +312,39 @@ class OAuthClient:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "id",
+        "oauth_app_id",
+        "client_id",
+        "client_auth_method",
+        "grant_types",
+        "redirect_uris",
+        "client_name",
+        "client_uri",
+        "logo_uri",
+        "tos_uri",
+        "policy_uri",
+        "contacts",
+        "software_id",
+        "software_version",
+        "token_endpoint_auth_signing_alg",
+        "jwks_uri",
+        "jwks",
+        "public_key_pem",
+        "is_active",
+        "post_logout_redirect_uris",
+        "id_token_signing_alg",
+        "access_token_format",
+        "access_token_ttl_seconds",
+        "skip_consent",
+        "created_at",
+        "updated_at",
+        "client_secret",
+    }
+)
+
+# Imported last: model modules may import each other, and by now this module's class exists.
+from ..models.jwks_document import JwksDocument

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="OAuthDomainVerification")
 
@@ -44,21 +46,36 @@ class OAuthDomainVerification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        domain = d.pop("domain")
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        domain = src_dict["domain"]
 
-        cname_target = d.pop("cname_target")
+        cname_target = src_dict["cname_target"]
 
-        verified = d.pop("verified")
+        verified = src_dict["verified"]
 
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         o_auth_domain_verification = cls(
-            domain=domain,
-            cname_target=cname_target,
-            verified=verified,
+            domain,
+            cname_target,
+            verified,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 3:
+            o_auth_domain_verification.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        o_auth_domain_verification.additional_properties = d
         return o_auth_domain_verification
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -75,3 +92,12 @@ class OAuthDomainVerification:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "domain",
+        "cname_target",
+        "verified",
+    }
+)

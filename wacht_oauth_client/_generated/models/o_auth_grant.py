@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, safe_repr, safe_rich_repr
+
+_fromisoformat = datetime.datetime.fromisoformat
+
 
 T = TypeVar("T", bound="OAuthGrant")
 
@@ -101,74 +104,81 @@ class OAuthGrant:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        id = src_dict["id"]
 
-        api_auth_app_slug = d.pop("api_auth_app_slug")
+        api_auth_app_slug = src_dict["api_auth_app_slug"]
 
-        oauth_client_id = d.pop("oauth_client_id")
+        oauth_client_id = src_dict["oauth_client_id"]
 
-        resource = d.pop("resource")
+        resource = src_dict["resource"]
 
-        scopes = cast(list[str], d.pop("scopes"))
+        scopes = src_dict["scopes"]
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        granted_at = datetime.datetime.fromisoformat(d.pop("granted_at"))
+        granted_at = _fromisoformat(src_dict["granted_at"])
 
-        def _parse_expires_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        expires_at = src_dict["expires_at"]
+        if expires_at is not None:
             try:
-                if not isinstance(data, str):
+                if not isinstance(expires_at, str):
                     raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+                expires_at_type_0 = _fromisoformat(expires_at)
 
-                return expires_at_type_0
+                expires_at = expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
 
-        expires_at = _parse_expires_at(d.pop("expires_at"))
-
-        def _parse_revoked_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
+        revoked_at = src_dict["revoked_at"]
+        if revoked_at is not None:
             try:
-                if not isinstance(data, str):
+                if not isinstance(revoked_at, str):
                     raise TypeError()
-                revoked_at_type_0 = datetime.datetime.fromisoformat(data)
+                revoked_at_type_0 = _fromisoformat(revoked_at)
 
-                return revoked_at_type_0
+                revoked_at = revoked_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
 
-        revoked_at = _parse_revoked_at(d.pop("revoked_at"))
+        created_at = _fromisoformat(src_dict["created_at"])
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        updated_at = _fromisoformat(src_dict["updated_at"])
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+        granted_by_user_id = src_dict.get("granted_by_user_id", UNSET)
 
-        granted_by_user_id = d.pop("granted_by_user_id", UNSET)
-
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         o_auth_grant = cls(
-            id=id,
-            api_auth_app_slug=api_auth_app_slug,
-            oauth_client_id=oauth_client_id,
-            resource=resource,
-            scopes=scopes,
-            status=status,
-            granted_at=granted_at,
-            expires_at=expires_at,
-            revoked_at=revoked_at,
-            created_at=created_at,
-            updated_at=updated_at,
-            granted_by_user_id=granted_by_user_id,
+            id,
+            api_auth_app_slug,
+            oauth_client_id,
+            resource,
+            scopes,
+            status,
+            granted_at,
+            expires_at,
+            revoked_at,
+            created_at,
+            updated_at,
+            granted_by_user_id,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 11 + ("granted_by_user_id" in src_dict):
+            o_auth_grant.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        o_auth_grant.additional_properties = d
         return o_auth_grant
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -185,3 +195,21 @@ class OAuthGrant:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "id",
+        "api_auth_app_slug",
+        "oauth_client_id",
+        "resource",
+        "scopes",
+        "status",
+        "granted_at",
+        "expires_at",
+        "revoked_at",
+        "created_at",
+        "updated_at",
+        "granted_by_user_id",
+    }
+)

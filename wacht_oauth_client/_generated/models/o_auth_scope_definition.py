@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="OAuthScopeDefinition")
 
@@ -79,51 +79,50 @@ class OAuthScopeDefinition:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        scope = d.pop("scope")
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        scope = src_dict["scope"]
 
-        display_name = d.pop("display_name")
+        display_name = src_dict["display_name"]
 
-        description = d.pop("description")
+        description = src_dict["description"]
 
-        archived = d.pop("archived", UNSET)
+        archived = src_dict.get("archived", UNSET)
 
-        category = d.pop("category", UNSET)
+        category = src_dict.get("category", UNSET)
 
-        def _parse_organization_permission(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        organization_permission = src_dict.get("organization_permission", UNSET)
 
-        organization_permission = _parse_organization_permission(
-            d.pop("organization_permission", UNSET)
-        )
+        workspace_permission = src_dict.get("workspace_permission", UNSET)
 
-        def _parse_workspace_permission(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        workspace_permission = _parse_workspace_permission(
-            d.pop("workspace_permission", UNSET)
-        )
-
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         o_auth_scope_definition = cls(
-            scope=scope,
-            display_name=display_name,
-            description=description,
-            archived=archived,
-            category=category,
-            organization_permission=organization_permission,
-            workspace_permission=workspace_permission,
+            scope,
+            display_name,
+            description,
+            archived,
+            category,
+            organization_permission,
+            workspace_permission,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 3 + ("archived" in src_dict) + ("category" in src_dict) + (
+            "organization_permission" in src_dict
+        ) + ("workspace_permission" in src_dict):
+            o_auth_scope_definition.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        o_auth_scope_definition.additional_properties = d
         return o_auth_scope_definition
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -140,3 +139,16 @@ class OAuthScopeDefinition:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "scope",
+        "display_name",
+        "description",
+        "archived",
+        "category",
+        "organization_permission",
+        "workspace_permission",
+    }
+)

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="RevokeOAuthGrantResponse")
 
@@ -24,11 +26,16 @@ class RevokeOAuthGrantResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         revoke_o_auth_grant_response = cls()
+        revoke_o_auth_grant_response.additional_properties = dict(src_dict)
 
-        revoke_o_auth_grant_response.additional_properties = d
         return revoke_o_auth_grant_response
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="RotateOAuthClientSecretResponse")
 
@@ -34,15 +36,30 @@ class RotateOAuthClientSecretResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        client_secret = d.pop("client_secret")
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        client_secret = src_dict["client_secret"]
 
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         rotate_o_auth_client_secret_response = cls(
-            client_secret=client_secret,
+            client_secret,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != 1:
+            rotate_o_auth_client_secret_response.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        rotate_o_auth_client_secret_response.additional_properties = d
         return rotate_o_auth_client_secret_response
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -59,3 +76,10 @@ class RotateOAuthClientSecretResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "client_secret",
+    }
+)

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.o_auth_scope_definition import OAuthScopeDefinition
-
+from ..types import UNSET, Unset, safe_repr, safe_rich_repr
 
 T = TypeVar("T", bound="UpdateOAuthAppRequest")
 
@@ -105,104 +101,63 @@ class UpdateOAuthAppRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.o_auth_scope_definition import OAuthScopeDefinition  # noqa: PLC0415
+        # Read in place. Other mappings are copied, and non-mappings fail as upstream's copy does.
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict.get("name", UNSET)
 
-        d = dict(src_dict)
+        description = src_dict.get("description", UNSET)
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        supported_scopes = src_dict.get("supported_scopes", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_supported_scopes(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        scope_definitions = src_dict.get("scope_definitions", UNSET)
+        if scope_definitions is not None and not isinstance(scope_definitions, Unset):
             try:
-                if not isinstance(data, list):
+                if not isinstance(scope_definitions, list):
                     raise TypeError()
-                supported_scopes_type_0 = cast(list[str], data)
+                scope_definitions_type_0 = [
+                    OAuthScopeDefinition.from_dict(scope_definitions_type_0_item_data)
+                    for scope_definitions_type_0_item_data in scope_definitions
+                ]
 
-                return supported_scopes_type_0
+                scope_definitions = scope_definitions_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
 
-        supported_scopes = _parse_supported_scopes(d.pop("supported_scopes", UNSET))
-
-        def _parse_scope_definitions(
-            data: object,
-        ) -> list[OAuthScopeDefinition] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                scope_definitions_type_0 = []
-                _scope_definitions_type_0 = data
-                for scope_definitions_type_0_item_data in _scope_definitions_type_0:
-                    scope_definitions_type_0_item = OAuthScopeDefinition.from_dict(
-                        scope_definitions_type_0_item_data
-                    )
-
-                    scope_definitions_type_0.append(scope_definitions_type_0_item)
-
-                return scope_definitions_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[OAuthScopeDefinition] | None | Unset, data)
-
-        scope_definitions = _parse_scope_definitions(d.pop("scope_definitions", UNSET))
-
-        def _parse_allow_dynamic_client_registration(
-            data: object,
-        ) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        allow_dynamic_client_registration = _parse_allow_dynamic_client_registration(
-            d.pop("allow_dynamic_client_registration", UNSET)
+        allow_dynamic_client_registration = src_dict.get(
+            "allow_dynamic_client_registration", UNSET
         )
 
-        def _parse_is_active(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        is_active = src_dict.get("is_active", UNSET)
 
-        is_active = _parse_is_active(d.pop("is_active", UNSET))
-
+        # Positional arguments (cheaper than keywords), in the fields' declaration order.
         update_o_auth_app_request = cls(
-            name=name,
-            description=description,
-            supported_scopes=supported_scopes,
-            scope_definitions=scope_definitions,
-            allow_dynamic_client_registration=allow_dynamic_client_registration,
-            is_active=is_active,
+            name,
+            description,
+            supported_scopes,
+            scope_definitions,
+            allow_dynamic_client_registration,
+            is_active,
         )
+        # Keys beyond the declared ones are kept; the usual case (none) costs only this len().
+        if len(src_dict) != ("name" in src_dict) + ("description" in src_dict) + (
+            "supported_scopes" in src_dict
+        ) + ("scope_definitions" in src_dict) + (
+            "allow_dynamic_client_registration" in src_dict
+        ) + ("is_active" in src_dict):
+            update_o_auth_app_request.additional_properties = {
+                prop_name: prop
+                for prop_name, prop in src_dict.items()
+                if prop_name not in _PROPERTY_NAMES
+            }
 
-        update_o_auth_app_request.additional_properties = d
         return update_o_auth_app_request
+
+    def __repr__(self) -> str:
+        return safe_repr(self)
+
+    def __rich_repr__(self) -> Iterator[tuple[str, Any]]:
+        return safe_rich_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:
@@ -219,3 +174,18 @@ class UpdateOAuthAppRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "name",
+        "description",
+        "supported_scopes",
+        "scope_definitions",
+        "allow_dynamic_client_registration",
+        "is_active",
+    }
+)
+
+# Imported last: model modules may import each other, and by now this module's class exists.
+from ..models.o_auth_scope_definition import OAuthScopeDefinition
