@@ -38,13 +38,14 @@ def test_the_metadata_a_user_sees() -> None:
     assert PYPROJECT["build-system"]["requires"] == ["setuptools>=77"]
 
 
-def test_the_public_extras_are_testing_and_django_only() -> None:
+def test_the_public_extras_are_testing_django_and_config_only() -> None:
     extras = PROJECT["optional-dependencies"]
-    assert set(extras) == {"testing", "django"}
+    assert set(extras) == {"testing", "django", "config"}
+    assert [Requirement(r).name.lower() for r in extras["config"]] == ["pyyaml"]
     testing = {Requirement(r).name for r in extras["testing"]}
     # Without pytest-recording a @pytest.mark.vcr test is only warned about, and goes live.
     assert {"werkzeug", "vcrpy", "pytest-recording"} <= testing
-    for requirement in [*PROJECT["dependencies"], *extras["testing"], *extras["django"]]:
+    for requirement in [*PROJECT["dependencies"], *(r for e in extras.values() for r in e)]:
         assert "==" not in requirement, f"{requirement}: runtime dependencies are ranges"
 
 
