@@ -143,7 +143,14 @@ def run_apply(args: argparse.Namespace) -> int:
             sys.stdout.write(plan.render())
         if args.dry_run or not plan.has_changes or not plan.can_apply:
             _print_json(args, plan, None)
-            return 0 if plan.can_apply else cli.API_ERROR
+            if plan.can_apply:
+                return 0
+            print(
+                f"{cli.PROG}: error: {len(plan.blocked)} blocked, {len(plan.conflicts)} "
+                "conflicting: nothing was applied",
+                file=sys.stderr,
+            )
+            return cli.API_ERROR
         issues_secrets = any(c.issues_secret for c in plan.changes)
         if issues_secrets and args.json and args.secrets_out is None:
             raise cli.UsageError(

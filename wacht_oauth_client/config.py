@@ -924,7 +924,15 @@ class _Planner:
             for client in matches:
                 addr = _addr(slug, "clients", name)
                 ids = f"id {client['id']}, {client['client_id']}"
-                if self.prune and not dcr:
+                if dcr:
+                    self.unmanaged.append(
+                        Note(
+                            addr,
+                            f"{ids}; kept: the app allows dynamic client registration, so "
+                            "registrants name their own clients (--prune leaves them alone)",
+                        )
+                    )
+                elif self.prune:
                     self.deactivations.append(
                         Change(
                             addr,
@@ -932,14 +940,6 @@ class _Planner:
                             "deactivate_oauth_client",
                             note=f"{ids}; not in the file (--prune)",
                             _args=(slug, client["id"]),
-                        )
-                    )
-                elif self.prune:
-                    self.unmanaged.append(
-                        Note(
-                            addr,
-                            f"{ids}; kept: the app allows dynamic client registration, "
-                            "so --prune leaves clients it does not list alone",
                         )
                     )
                 else:
