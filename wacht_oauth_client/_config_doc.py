@@ -222,7 +222,8 @@ def _validate(document: Any) -> tuple[ConfigDocument, list[tuple[Path, str]]]:
         return {"version": FORMAT_VERSION, "apps": apps}, p.items
     _known_keys(p, (), document, ("version", "apps"), required=("version", "apps"))
     version = document.get("version")
-    if "version" in document and (type(version) is not int or version != FORMAT_VERSION):
+    # 1.0 is the same JSON number as 1 (as JSON Schema sees it); true is not a number.
+    if "version" in document and (type(version) not in (int, float) or version != FORMAT_VERSION):
         p.add(("version",), f"must be {FORMAT_VERSION} (the only format version)")
     raw_apps = document.get("apps")
     if "apps" in document:
@@ -444,10 +445,12 @@ def _client_field(p: _Problems, path: Path, field: str, value: Any) -> Any:
     if field == "access_token_format":
         return _choice(p, path, value, ("opaque", "jwt"))
     if field == "access_token_ttl_seconds":
-        if type(value) is not int or not 60 <= value <= 86400:
+        # 900.0 is the JSON number 900 (JSON Schema's "integer" agrees); the server wants 900.
+        whole = type(value) is int or (type(value) is float and value.is_integer())
+        if not whole or not 60 <= value <= 86400:
             p.add(path, "must be a whole number of seconds from 60 to 86400")
             return None
-        return value
+        return int(value)
     if field == "skip_consent":
         return _boolean(p, path, value)
     if field == "jwks":
@@ -620,6 +623,9 @@ def _parse_json(text: str, filename: str) -> Any:
         raise ConfigError([f"{filename}: not valid JSON: {exc}"]) from None
 
 
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 def _parse_yaml(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     """Safe-load YAML with line numbers; duplicate and non-string keys are errors.
 
@@ -639,6 +645,10 @@ def _parse_yaml(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     def build(node: Any, path: Path) -> Any:
         if id(node) in active:
             raise ConfigError([f"{filename}:{lines[path]}: {address(path)}: a recursive alias"])
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            line = node.start_mark.line + 1
+            problems.append(f"{filename}:{line}: {address(path)}: unsupported YAML tag {node.tag}")
+            return None
         if isinstance(node, yaml.MappingNode):
             active.add(id(node))
             out: dict[str, Any] = {}
