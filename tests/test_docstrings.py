@@ -44,11 +44,12 @@ PUBLIC_MODULES = (
     "wacht_oauth_client.testing.vcr",
     "wacht_oauth_client.testing.pytest_plugin",
     "wacht_oauth_client.contrib.django",
+    "wacht_oauth_client.config",
 )
 GENERATED = "wacht_oauth_client._generated"
 # Built by the SDK and handed to the user, never built by the user: what they hold is documented,
 # their constructors are not. (The classes of the objects `WachtClient` hands out count too.)
-HANDED_OUT = {"EmulatorURL", "Deployment", "RawResponse"}
+HANDED_OUT = {"EmulatorURL", "Deployment", "RawResponse", "Plan", "Change"}  # Plan, Change: plan()
 logging.getLogger("griffe").setLevel(logging.ERROR)  # "no type annotation": types are in signatures
 
 

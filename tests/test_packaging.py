@@ -40,7 +40,8 @@ def test_the_metadata_a_user_sees() -> None:
 
 def test_the_public_extras_are_the_documented_ones() -> None:
     extras = PROJECT["optional-dependencies"]
-    assert set(extras) == {"testing", "django", "speedups"}
+    assert set(extras) == {"testing", "django", "speedups", "config"}
+    assert [Requirement(r).name.lower() for r in extras["config"]] == ["pyyaml"]
     testing = {Requirement(r).name for r in extras["testing"]}
     # Without pytest-recording a @pytest.mark.vcr test is only warned about, and goes live.
     assert {"werkzeug", "vcrpy", "pytest-recording"} <= testing

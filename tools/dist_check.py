@@ -62,8 +62,10 @@ def check_wheel(wheel: Path) -> set[str]:
         if wanted not in classifiers:
             fail(f"the wheel lacks the classifier {wanted!r}")
     extras = set(metadata.get_all("Provides-Extra") or [])
-    if extras != {"testing", "django", "speedups"}:
-        fail(f"the public extras should be testing, django and speedups, are {sorted(extras)}")
+    if extras != {"testing", "django", "speedups", "config"}:
+        fail(f"the public extras should be testing, django, speedups, config: {sorted(extras)}")
+    if f"{PACKAGE}/config.schema.json" not in names:
+        fail("the wheel lacks config.schema.json (the configuration file's JSON Schema)")
     requires = metadata.get_all("Requires-Dist") or []
     if not any(r.startswith("pytest-recording") and 'extra == "testing"' in r for r in requires):
         fail("pytest-recording is not in the [testing] extra")

@@ -347,6 +347,7 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree."""
+    from . import _config_cli
     from ._version import __version__
 
     formatter = argparse.RawDescriptionHelpFormatter
@@ -372,6 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
             parents=[common],
         )
         by_group[name] = group.add_subparsers(dest="command", metavar="<command>", required=True)
+    _config_cli.add_commands(groups, common, formatter)  # export, apply, schema
     for command in COMMANDS:
         sub = by_group[command.group].add_parser(
             command.name,
@@ -601,20 +603,27 @@ def run(args: argparse.Namespace) -> Any:
     command: Command = args.command_spec
     if command.request is not None:
         args.request = _build_request(command, _request_body(command, args))
-    deployment = args.deployment or os.environ.get("WACHT_DEPLOYMENT_ID") or None
     with _client(args) as client:
-        return command.run(client.deployment(deployment).oauth, args)
+        return command.run(client.deployment(_deployment_id(args)).oauth, args)
+
+
+def _deployment_id(args: argparse.Namespace) -> str | None:
+    """--deployment, then WACHT_DEPLOYMENT_ID; neither: the key-scoped backend API (None)."""
+    return args.deployment or os.environ.get("WACHT_DEPLOYMENT_ID") or None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The `wacht-oauth` command; returns the exit code."""
     args = build_parser().parse_args(argv)
-    from .errors import ConfigurationError, InvalidArgumentError, WachtError
+    from .errors import ConfigError, ConfigurationError, InvalidArgumentError, WachtError
 
     try:
         with _debug_log(args.debug):
+            if getattr(args, "config_command", None) is not None:  # export, apply, schema
+                code: int = args.config_command(args)
+                return code
             result = run(args)
-    except (UsageError, InvalidArgumentError, ConfigurationError) as exc:
+    except (UsageError, InvalidArgumentError, ConfigurationError, ConfigError) as exc:
         return _fail(args, exc, "usage", USAGE_ERROR)
     except WachtError as exc:
         return _fail(args, exc, "api", API_ERROR)

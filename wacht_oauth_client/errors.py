@@ -34,6 +34,8 @@ __all__ = [
     "UnprocessableEntityError",
     "RateLimitError",
     "InternalServerError",
+    "ConfigError",
+    "ConfigConflictError",
 ]
 
 
@@ -174,6 +176,36 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """5xx: the server (or a proxy in front of it) failed."""
+
+
+class ConfigError(WachtError):
+    """A configuration document (`wacht_oauth_client.config`) is invalid or cannot be read.
+
+    Raised before any request is sent. `problems` lists every problem, each with its place in the
+    document (and its line, in a YAML file).
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        super().__init__(_listed(self.problems))
+
+
+class ConfigConflictError(WachtError):
+    """The deployment cannot be made to match a configuration as it stands; nothing was written.
+
+    Two active clients share a name, a scope mapping would have to change (mappings are immutable
+    once set), or the deployment changed between `plan()` and `apply()`. `problems` lists them.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        super().__init__(_listed(self.problems))
+
+
+def _listed(problems: list[str]) -> str:
+    if len(problems) == 1:
+        return problems[0]
+    return f"{len(problems)} problems:\n  " + "\n  ".join(problems)
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {
