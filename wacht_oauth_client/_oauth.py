@@ -33,13 +33,12 @@ P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 
-# How the derived shapes document what they add (docstrings use 8-space indents).
-_ARGS, _RETURNS, _RAISES = "\n        Args:\n", "\n        Returns:\n", "\n        Raises:\n"
-_RAW_RESULT = "            A `RawResponse` (status code, headers) whose `parsed` is:\n"
-_RAW_NONE = "            A `RawResponse` (status code, headers); its `parsed` is `None`.\n\n"
-_DEPLOYMENT_ARG = (
-    "            deployment_id: the deployment, sent as `/deployments/{deployment_id}/…`.\n"
-)
+# How the derived shapes document what they add, in docstrings cleaned with `inspect.cleandoc`
+# (Python 3.13 strips their indentation at compile time, older versions do not).
+_ARGS, _RETURNS, _RAISES = "\nArgs:\n", "\nReturns:\n", "\nRaises:\n"
+_RAW_RESULT = "    A `RawResponse` (status code, headers) whose `parsed` is:\n"
+_RAW_NONE = "    A `RawResponse` (status code, headers); its `parsed` is `None`.\n"
+_DEPLOYMENT_ARG = "    deployment_id: the deployment, sent as `/deployments/{deployment_id}/…`.\n"
 
 
 class DeploymentOAuth:
@@ -647,7 +646,7 @@ def _guide(method: Callable[Concatenate[Any, P], R]) -> Callable[Concatenate[Any
     def guide(self: Any, /, deployment_id: str, *args: P.args, **kwargs: P.kwargs) -> R:
         return method(self._at(deployment_id), *args, **kwargs)
 
-    doc = method.__doc__ or ""
+    doc = inspect.cleandoc(method.__doc__ or "")
     if _ARGS in doc:
         doc = doc.replace(_ARGS, _ARGS + _DEPLOYMENT_ARG, 1)
     else:  # a method without other arguments: give it an Args section
@@ -667,7 +666,7 @@ def _raw(method: Callable[Concatenate[Any, P], R]) -> Callable[Concatenate[Any, 
             parsed = method(self._of, *args, **kwargs)
         return RawResponse(parsed, responses[-1])
 
-    doc = method.__doc__ or ""
+    doc = inspect.cleandoc(method.__doc__ or "")
     if _RETURNS in doc:
         doc = doc.replace(_RETURNS, _RETURNS + _RAW_RESULT, 1)
     else:  # a method returning None: its twin still returns the response
