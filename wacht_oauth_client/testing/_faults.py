@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Literal
 
-FaultKind = Literal["respond", "delay", "drop"]
+FaultKind = Literal["respond", "delay", "drop", "trickle", "stream"]
 
 
 class DropConnection(ConnectionAbortedError):
@@ -43,6 +44,8 @@ class Fault:
     execute: bool = False
     seconds: float = 0.0
     after_headers: bool = False
+    chunk: bytes = b""
+    count: int | None = None
 
     @classmethod
     def status(
@@ -89,6 +92,56 @@ class Fault:
     ) -> Fault:
         """Send exactly these bytes (e.g. truncated JSON, text/plain 200, a 204 with a body)."""
         return cls("respond", status, body, content_type, tuple((headers or {}).items()), execute)
+
+    @classmethod
+    def trickle(
+        cls,
+        body: bytes,
+        interval: float,
+        status: int = 200,
+        content_type: str | None = "application/json",
+        execute: bool = False,
+    ) -> Fault:
+        """Send the head at once, then ``body`` one byte every ``interval`` seconds: each byte
+        restarts a client's read timeout, so only a total deadline ends the call."""
+        return cls("trickle", status, body, content_type, execute=execute, seconds=interval)
+
+    @classmethod
+    def stream(
+        cls,
+        status: int,
+        chunk: bytes,
+        count: int | None = None,
+        prefix: bytes = b"",
+        content_type: str | None = "application/json",
+        execute: bool = False,
+    ) -> Fault:
+        """``prefix`` then ``chunk`` ``count`` times, generated as it is sent (never held whole).
+
+        ``count=None`` is endless, sent chunked (a server stuck in a loop); it stops only when
+        the client hangs up, or after 1 GiB as a safety net. A ``count`` sends a body of that
+        size with its ``Content-Length`` (a proxy's huge error page).
+        """
+        return cls(
+            "stream", status, prefix, content_type, execute=execute, chunk=chunk, count=count
+        )
+
+    @classmethod
+    def gzip_bomb(cls, inflated_bytes: int, status: int = 200, execute: bool = False) -> Fault:
+        """A small ``Content-Encoding: gzip`` body that inflates to ``inflated_bytes`` zeros
+        (about 1000 times its size)."""
+        packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip framing
+        block = bytes(1 << 20)
+        parts = [packer.compress(block) for _ in range(inflated_bytes >> 20)]
+        parts += [packer.compress(bytes(inflated_bytes & ((1 << 20) - 1))), packer.flush()]
+        headers = (("Content-Encoding", "gzip"),)
+        return cls("respond", status, b"".join(parts), "application/json", headers, execute)
+
+    @classmethod
+    def redirect(cls, location: str, status: int = 302, execute: bool = False) -> Fault:
+        """A redirect, as an SSO proxy or a moved base URL sends (``execute`` is off: the
+        request never reached the API)."""
+        return cls("respond", status, b"", None, (("Location", location),), execute)
 
     def status_line(self) -> str:
         return f"{self.status_code} {_phrase(self.status_code)}"
