@@ -111,8 +111,16 @@ def send(
         retries_left = options.max_retries - (attempt - 1)
         started = time.perf_counter()
         try:
+            # follow_redirects=False whatever the client's own setting: a followed 302 turns a
+            # POST into a GET of the Location, whose 2xx would pass for the write's success.
             response = http.request(
-                method, url, headers=headers, auth=auth, timeout=options.timeout, **kwargs
+                method,
+                url,
+                headers=headers,
+                auth=auth,
+                timeout=options.timeout,
+                follow_redirects=False,
+                **kwargs,
             )
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             # Nothing reached the server: safe to retry whatever the method.
