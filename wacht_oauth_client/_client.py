@@ -45,6 +45,8 @@ class WachtClient:
             `close()` does not close it. Its base URL and auth are ignored.
         max_retry_wait: the longest `Retry-After` the client will sleep for before retrying a
             429; a longer one raises `RateLimitError` with `retry_after` instead.
+        max_response_bytes: the largest (decoded) success body read; a larger one raises
+            `ResponseTooLargeError`. Default 64 MiB (lists do not paginate).
     """
 
     def __init__(
@@ -56,6 +58,7 @@ class WachtClient:
         http_client: httpx.Client | None = None,
         *,
         max_retry_wait: float = _transport.DEFAULT_MAX_RETRY_WAIT,
+        max_response_bytes: int = _transport.DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         # Only the auth object keeps the key: error pages print this frame's locals.
         self._auth = _transport.BearerAuth(_api_key(api_key))
@@ -66,6 +69,7 @@ class WachtClient:
             timeout=_as_timeout(timeout),
             max_retries=_as_retries(max_retries),
             max_retry_wait=_seconds("max_retry_wait", max_retry_wait),
+            max_response_bytes=_as_byte_count(max_response_bytes),
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
@@ -119,6 +123,7 @@ class WachtClient:
         max_retries: int = _NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         max_retry_wait: float = _NOT_GIVEN,
+        max_response_bytes: int = _NOT_GIVEN,
     ) -> WachtClient:
         """A cheap copy with other settings for some calls; it shares this client's connections.
 
@@ -131,6 +136,8 @@ class WachtClient:
             changes["max_retries"] = _as_retries(max_retries)
         if max_retry_wait is not _NOT_GIVEN:
             changes["max_retry_wait"] = _seconds("max_retry_wait", max_retry_wait)
+        if max_response_bytes is not _NOT_GIVEN:
+            changes["max_response_bytes"] = _as_byte_count(max_response_bytes)
         if extra_headers:
             changes["extra_headers"] = {**self._options.extra_headers, **extra_headers}
         copy = object.__new__(WachtClient)
@@ -251,6 +258,12 @@ def _as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
         return timeout
     seconds = _seconds("timeout", timeout)
     return httpx.Timeout(seconds, connect=min(seconds, 5.0))
+
+
+def _as_byte_count(max_response_bytes: int) -> int:
+    if not isinstance(max_response_bytes, int) or max_response_bytes < 1:
+        raise ConfigurationError("max_response_bytes must be an int >= 1")
+    return max_response_bytes
 
 
 def _as_retries(max_retries: int) -> int:

@@ -17,6 +17,7 @@ import logging
 import random
 import re
 import time
+import zlib
 from collections.abc import Generator, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -31,6 +32,7 @@ from .errors import (
     APIStatusError,
     APITimeoutError,
     RateLimitError,
+    ResponseTooLargeError,
     error_class_for,
 )
 
@@ -44,6 +46,10 @@ MAX_BACKOFF = 8.0
 RETRYABLE_GET_STATUSES = frozenset({502, 503, 504})
 _RETRY_AFTER_IN_MESSAGE = re.compile(r"[Rr]etry after (\d+(?:\.\d+)?) seconds")
 _MAX_BODY_IN_ERROR = 4000
+# Lists do not paginate, so a success body may be large: the cap only stops runaway bodies.
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+# An error body is only read for its message (and the 4,000 characters the error keeps).
+MAX_ERROR_BODY_BYTES = 64 * 1024
 
 # Set by `with_raw_response` wrappers to receive the final httpx.Response of a call.
 captured_responses: ContextVar[list[httpx.Response] | None] = ContextVar(
@@ -58,6 +64,7 @@ class CallOptions:
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     max_retries: int = DEFAULT_MAX_RETRIES
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     extra_headers: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -111,17 +118,18 @@ def send(
         retries_left = options.max_retries - (attempt - 1)
         started = time.perf_counter()
         try:
+            built = http.build_request(
+                method, url, headers=headers, timeout=options.timeout, **kwargs
+            )
             # follow_redirects=False whatever the client's own setting: a followed 302 turns a
             # POST into a GET of the Location, whose 2xx would pass for the write's success.
-            response = http.request(
-                method,
-                url,
-                headers=headers,
-                auth=auth,
-                timeout=options.timeout,
-                follow_redirects=False,
-                **kwargs,
-            )
+            response = http.send(built, auth=auth, follow_redirects=False, stream=True)
+            try:
+                success = response.status_code < 300
+                limit = options.max_response_bytes if success else MAX_ERROR_BODY_BYTES
+                complete = _read_body(response, limit, keep_partial=not success)
+            finally:
+                response.close()  # a body left unread closes its connection
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             # Nothing reached the server: safe to retry whatever the method.
             error: APIConnectionError = _connection_error(exc, method, path, attempt, None, started)
@@ -146,9 +154,10 @@ def send(
         if sink is not None:
             sink.append(response)
         if status < 300:
+            if not complete:
+                raise _too_large(response, method, path, options.max_response_bytes)
             return response  # a 3xx is an error too: redirects are not followed, nothing ran
 
-        response.read()
         if status == 429:
             retry_after = _retry_after_seconds(response)
             if retry_after is not None and retry_after > options.max_retry_wait:
@@ -176,6 +185,62 @@ def send(
         if status >= 500 and not idempotent:
             reason = f"{method} may have reached the server"
         raise _status_error(response, method, path, attempt, reason)
+
+
+def _read_body(response: httpx.Response, limit: int, keep_partial: bool) -> bool:
+    """Read the decoded body into `response.content`, counting while it streams.
+
+    Returns False as soon as the body is over `limit` bytes, leaving the rest unread. The
+    content is then the first `limit` bytes if `keep_partial`, else empty.
+    """
+    if response.is_stream_consumed:  # a transport (such as MockTransport) read it already
+        return len(response.content) <= limit
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    inflater = _Inflater(encoding) if encoding in ("gzip", "x-gzip", "deflate") else None
+    identity = inflater is None and encoding in ("", "identity")
+    # Any other encoding (br, zstd, a list) is left to httpx's decoder, counted after it.
+    chunks = response.iter_raw() if inflater is not None or identity else response.iter_bytes()
+    parts: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        for piece in (chunk,) if inflater is None else inflater.inflate(chunk):
+            size += len(piece)
+            parts.append(piece)
+            if size > limit:
+                response._content = b"".join(parts)[:limit] if keep_partial else b""
+                return False
+    response._content = b"".join(parts)
+    return True
+
+
+_INFLATE_STEP = 1024 * 1024
+
+
+class _Inflater:
+    """gzip/deflate decoding that never produces more than it is asked for.
+
+    httpx's own decoder inflates each network read whole: one 64 KiB read of a gzip bomb
+    (~1000x) becomes ~64 MB before a cap could look at it.
+    """
+
+    def __init__(self, encoding: str) -> None:
+        self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 32)  # a zlib or a gzip header
+        self._raw_deflate_allowed = encoding == "deflate"  # headerless, as httpx accepts too
+
+    def inflate(self, data: bytes) -> Iterator[bytes]:
+        """The decoded bytes of `data`, in pieces of at most 1 MiB."""
+        while data:
+            try:
+                piece = self._zlib.decompress(data, _INFLATE_STEP)
+            except zlib.error as exc:
+                if not self._raw_deflate_allowed:
+                    raise httpx.DecodingError(f"{type(exc).__name__}: {exc}") from None
+                self._raw_deflate_allowed = False
+                self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+                continue
+            self._raw_deflate_allowed = False
+            data = self._zlib.unconsumed_tail  # left over when the piece is full
+            yield piece
 
 
 def _log_retry(
@@ -249,6 +314,18 @@ def _status_error(
         attempts=attempt,
         not_retried_reason=reason,
         **extra,
+    )
+
+
+def _too_large(
+    response: httpx.Response, method: str, path: str, limit: int
+) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"the response body is over max_response_bytes ({limit:,} bytes); the rest was not read",
+        status_code=response.status_code,
+        method=method,
+        url=path,
+        max_response_bytes=limit,
     )
 
 

@@ -6,7 +6,8 @@ Every failure the SDK can produce is a `WachtError`:
 - `ConfigurationError`: the client cannot be built (e.g. no API key).
 - `APIConnectionError` / `APITimeoutError`: no usable HTTP response arrived.
 - `APIStatusError` and its per-status subclasses: the server answered with an error status.
-- `APIResponseValidationError`: a success status whose body is not what the API document says.
+- `APIResponseValidationError`: a success status whose body is not what the API document says
+  (`ResponseTooLargeError`: a body over `max_response_bytes`).
 
 Messages never contain the API key, a client secret or a request body.
 """
@@ -24,6 +25,7 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "APIResponseValidationError",
+    "ResponseTooLargeError",
     "APIStatusError",
     "BadRequestError",
     "AuthenticationError",
@@ -96,6 +98,15 @@ class APIResponseValidationError(APIError):
     def __init__(self, message: str, *, status_code: int, method: str, url: str) -> None:
         self.status_code = status_code
         super().__init__(message, method=method, url=url)
+
+
+class ResponseTooLargeError(APIResponseValidationError):
+    """A success response whose decoded body is over `max_response_bytes`; it was not read
+    further, and `max_response_bytes` says what the cap was."""
+
+    def __init__(self, message: str, *, max_response_bytes: int, **kwargs: Any) -> None:
+        self.max_response_bytes = max_response_bytes
+        super().__init__(message, **kwargs)
 
 
 class APIStatusError(APIError):

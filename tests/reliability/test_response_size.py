@@ -10,8 +10,10 @@ Peak memory is measured with `tracemalloc` (the emulator's thread reuses one chu
 
 from __future__ import annotations
 
+import json
 import time
 import tracemalloc
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -26,7 +28,7 @@ from wacht_oauth_client import (
 from wacht_oauth_client import models as m
 from wacht_oauth_client.testing import Emulator, EmulatorURL, Fault
 
-from ._support import DEP, World
+from ._support import DEP, World, client_json
 
 MIB = 1 << 20
 CHUNK = b" " * (64 * 1024)  # JSON whitespace, so only the size makes the body unusable
@@ -144,3 +146,25 @@ def test_an_error_body_within_the_cap_keeps_its_connection(
         client.oauth.list_oauth_clients(DEP, world.slug)
     assert len(client.oauth.list_oauth_clients(DEP, world.slug)) == 1
     assert server.connections == connections  # read whole: back to the pool
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "x-gzip", "deflate", "raw deflate", "identity"])
+def test_encoded_bodies_still_decode(
+    encoding: str, client: WachtClient, emu: Emulator, world: World
+) -> None:
+    body = json.dumps({"clients": [client_json()] * 200}).encode()
+    packers = {
+        "gzip": lambda: zlib.compressobj(wbits=16 + zlib.MAX_WBITS),
+        "x-gzip": lambda: zlib.compressobj(wbits=16 + zlib.MAX_WBITS),
+        "deflate": lambda: zlib.compressobj(wbits=zlib.MAX_WBITS),
+        "raw deflate": lambda: zlib.compressobj(wbits=-zlib.MAX_WBITS),
+    }
+    if encoding in packers:
+        packer = packers[encoding]()
+        body = packer.compress(body) + packer.flush()
+    header = {"Content-Encoding": encoding.replace("raw ", "")}
+    emu.inject_fault("list_oauth_clients", Fault.raw(200, body, "application/json", header))
+    clients = client.with_options(max_response_bytes=10 * MIB).oauth.list_oauth_clients(
+        DEP, world.slug
+    )
+    assert len(clients) == 200 and clients[0].client_id == client_json()["client_id"]
