@@ -45,6 +45,8 @@ class WachtClient:
             `close()` does not close it. Its base URL and auth are ignored.
         max_retry_wait: the longest `Retry-After` the client will sleep for before retrying a
             429; a longer one raises `RateLimitError` with `retry_after` instead.
+        deadline: seconds a whole call may take, every attempt, wait and byte included
+            (default 300); then it raises `APITimeoutError`.
         max_response_bytes: the largest (decoded) success body read; a larger one raises
             `ResponseTooLargeError`. Default 64 MiB (lists do not paginate).
     """
@@ -58,6 +60,7 @@ class WachtClient:
         http_client: httpx.Client | None = None,
         *,
         max_retry_wait: float = _transport.DEFAULT_MAX_RETRY_WAIT,
+        deadline: float = _transport.DEFAULT_DEADLINE,
         max_response_bytes: int = _transport.DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         # Only the auth object keeps the key: error pages print this frame's locals.
@@ -69,6 +72,7 @@ class WachtClient:
             timeout=_as_timeout(timeout),
             max_retries=_as_retries(max_retries),
             max_retry_wait=_seconds("max_retry_wait", max_retry_wait),
+            deadline=_deadline(deadline),
             max_response_bytes=_as_byte_count(max_response_bytes),
         )
         self._owns_http = http_client is None
@@ -77,6 +81,8 @@ class WachtClient:
             follow_redirects=False,
             limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
         )
+        if self._owns_http:
+            _transport.bound_by_deadline(self._http)
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         self._lock = threading.Lock()
         self._endpoints: dict[str, ModuleType] = {}
@@ -123,6 +129,7 @@ class WachtClient:
         max_retries: int = _NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         max_retry_wait: float = _NOT_GIVEN,
+        deadline: float = _NOT_GIVEN,
         max_response_bytes: int = _NOT_GIVEN,
     ) -> WachtClient:
         """A cheap copy with other settings for some calls; it shares this client's connections.
@@ -136,6 +143,8 @@ class WachtClient:
             changes["max_retries"] = _as_retries(max_retries)
         if max_retry_wait is not _NOT_GIVEN:
             changes["max_retry_wait"] = _seconds("max_retry_wait", max_retry_wait)
+        if deadline is not _NOT_GIVEN:
+            changes["deadline"] = _deadline(deadline)
         if max_response_bytes is not _NOT_GIVEN:
             changes["max_response_bytes"] = _as_byte_count(max_response_bytes)
         if extra_headers:
@@ -249,6 +258,13 @@ def _seconds(name: str, value: float) -> float:
         return float(value)
     except (TypeError, ValueError) as exc:
         raise ConfigurationError(f"{name} must be a number of seconds ({exc})") from None
+
+
+def _deadline(deadline: float) -> float:
+    seconds = _seconds("deadline", deadline)
+    if not seconds > 0 or seconds == float("inf"):
+        raise ConfigurationError("deadline must be a finite number of seconds > 0")
+    return seconds
 
 
 def _as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:

@@ -16,15 +16,17 @@ import json
 import logging
 import random
 import re
+import ssl
 import time
 import zlib
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
+import httpcore
 import httpx
 
 from .errors import (
@@ -41,6 +43,9 @@ logger = logging.getLogger("wacht_oauth_client")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RETRY_WAIT = 60.0  # seconds; a longer Retry-After raises RateLimitError instead
+# Seconds for a whole call. Above the default policy's worst case (3 attempts of up to 30 s per
+# operation, two waits of up to 60 s), so it ends only calls that would otherwise run on.
+DEFAULT_DEADLINE = 300.0
 INITIAL_BACKOFF = 0.5
 MAX_BACKOFF = 8.0
 RETRYABLE_GET_STATUSES = frozenset({502, 503, 504})
@@ -50,6 +55,9 @@ _MAX_BODY_IN_ERROR = 4000
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 # An error body is only read for its message (and the 4,000 characters the error keeps).
 MAX_ERROR_BODY_BYTES = 64 * 1024
+
+# When the call running in this thread must end (time.monotonic()), for `_DeadlineBackend`.
+_call_deadline: ContextVar[float | None] = ContextVar("wacht_call_deadline", default=None)
 
 # Set by `with_raw_response` wrappers to receive the final httpx.Response of a call.
 captured_responses: ContextVar[list[httpx.Response] | None] = ContextVar(
@@ -64,6 +72,7 @@ class CallOptions:
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     max_retries: int = DEFAULT_MAX_RETRIES
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
+    deadline: float = DEFAULT_DEADLINE
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     extra_headers: Mapping[str, str] = field(default_factory=dict)
 
@@ -84,6 +93,89 @@ class BearerAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return "BearerAuth(<redacted>)"
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """Bounds every socket wait of the SDK's own pool by the time left to the call.
+
+    httpx's timeouts restart with each network operation, so a peer that sends one byte at a
+    time (of the headers or of the body) would hold a call forever. Each connect, TLS
+    handshake, read and write here waits at most until the call's deadline.
+    """
+
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _time_left(timeout, httpcore.ConnectTimeout)
+        stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        timeout = _time_left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.connect_unix_socket(path, timeout, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _time_left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _time_left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _time_left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+def _time_left(timeout: float | None, expired: type[Exception]) -> float | None:
+    deadline = _call_deadline.get()
+    if deadline is None:  # a socket used outside a call (none today)
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise expired("the call's deadline passed")
+    return left if timeout is None or timeout > left else timeout
+
+
+def bound_by_deadline(http: httpx.Client) -> None:
+    """Route the sockets of an `httpx.Client` the SDK built through `_DeadlineBackend`.
+
+    httpx has no public hook for this: the pools are reached through private attributes. If
+    they are not there (another httpx/httpcore), the deadline is still enforced between
+    attempts and between body reads.
+    """
+    for transport in (http._transport, *http._mounts.values()):
+        pool = getattr(transport, "_pool", None)
+        backend = getattr(pool, "_network_backend", None)
+        if isinstance(backend, httpcore.NetworkBackend):
+            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
 
 
 def sleep(seconds: float) -> None:
@@ -108,10 +200,30 @@ def send(
     # Parsed once: handing httpx the URL object spares it a second parse of the string (the
     # largest per-call cost of this module).
     url = httpx.URL(str(request["url"]))
-    path = url.raw_path.decode("ascii")
     headers = {**request.get("headers", {}), **options.extra_headers}
     kwargs = {k: v for k, v in request.items() if k not in ("method", "url", "headers")}
+    # Taken once: every attempt, wait and socket operation of the call comes out of it.
+    deadline = time.monotonic() + options.deadline
+    token = _call_deadline.set(deadline)
+    try:
+        return _send(http, auth, method, url, headers, kwargs, options, deadline)
+    finally:
+        _call_deadline.reset(token)
+
+
+def _send(
+    http: httpx.Client,
+    auth: httpx.Auth,
+    method: str,
+    url: httpx.URL,
+    headers: dict[str, str],
+    kwargs: dict[str, Any],
+    options: CallOptions,
+    deadline: float,
+) -> httpx.Response:
+    path = url.raw_path.decode("ascii")
     idempotent = method == "GET"
+    may_have_run = None if idempotent else f"{method} may have reached the server"
     attempt = 0
     while True:
         attempt += 1
@@ -119,7 +231,7 @@ def send(
         started = time.perf_counter()
         try:
             built = http.build_request(
-                method, url, headers=headers, timeout=options.timeout, **kwargs
+                method, url, headers=headers, timeout=_within(options.timeout, deadline), **kwargs
             )
             # follow_redirects=False whatever the client's own setting: a followed 302 turns a
             # POST into a GET of the Location, whose 2xx would pass for the write's success.
@@ -127,29 +239,33 @@ def send(
             try:
                 success = response.status_code < 300
                 limit = options.max_response_bytes if success else MAX_ERROR_BODY_BYTES
-                complete = _read_body(response, limit, keep_partial=not success)
+                complete = _read_body(response, limit, not success, deadline)
             finally:
                 response.close()  # a body left unread closes its connection
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            # Nothing reached the server: safe to retry whatever the method.
-            error: APIConnectionError = _connection_error(exc, method, path, attempt, None, started)
-            if retries_left > 0:
-                _log_retry(method, path, attempt, options, backoff_delay(attempt), repr(error))
-                continue
-            raise error from None
         except httpx.RequestError as exc:
-            # Read/write timeouts, resets, drops and undecodable (e.g. corrupt gzip) bodies:
-            # the request may have been processed.
-            reason = None if idempotent else f"{method} may have reached the server"
-            error = _connection_error(exc, method, path, attempt, reason, started)
-            if idempotent and retries_left > 0:
-                _log_retry(method, path, attempt, options, backoff_delay(attempt), repr(error))
-                continue
-            raise error from None
+            _log_attempt(method, path, type(exc).__name__, started)
+            if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline:
+                reason: str | None = (
+                    may_have_run or f"the call's {options.deadline:g} s deadline passed"
+                )
+                detail = f"the call used up its deadline of {options.deadline:g} s"
+                raise _connection_error(exc, method, path, attempt, reason, detail) from None
+            # Refused, connect timeout, no free pooled connection: nothing reached the server.
+            # Anything else (read/write timeouts, resets, drops, undecodable bodies such as a
+            # corrupt gzip) may come after the server processed the request.
+            unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+            reason = None if unsent else may_have_run
+            if reason is None and retries_left > 0:
+                wait = backoff_delay(attempt)
+                if _fits(wait, deadline):
+                    error = _connection_error(exc, method, path, attempt, None)
+                    _log_retry(method, path, attempt, options, wait, repr(error))
+                    continue
+                reason = _late(options)
+            raise _connection_error(exc, method, path, attempt, reason) from None
 
-        elapsed_ms = (time.perf_counter() - started) * 1000
         status = response.status_code
-        logger.debug("%s %s -> %s in %.1f ms", method, path, status, elapsed_ms)
+        _log_attempt(method, path, str(status), started)
         sink = captured_responses.get()
         if sink is not None:
             sink.append(response)
@@ -170,28 +286,64 @@ def send(
                     f"{options.max_retry_wait:g} s cap",
                     retry_after=retry_after,
                 )
+            reason = None
             if retries_left > 0:
                 wait = retry_after if retry_after is not None else backoff_delay(attempt)
-                _log_retry(method, path, attempt, options, wait, "429 rate limited")
-                continue
-            raise _status_error(response, method, path, attempt, None, retry_after=retry_after)
+                if _fits(wait, deadline):
+                    _log_retry(method, path, attempt, options, wait, "429 rate limited")
+                    continue
+                reason = (
+                    _late(options)
+                    if retry_after is None
+                    else (
+                        f"the server asked to wait {retry_after:g} s, past the call's "
+                        f"{options.deadline:g} s deadline"
+                    )
+                )
+            raise _status_error(response, method, path, attempt, reason, retry_after=retry_after)
         if status in RETRYABLE_GET_STATUSES:
             if idempotent and retries_left > 0:
-                _log_retry(method, path, attempt, options, backoff_delay(attempt), f"{status}")
-                continue
-            reason = None if idempotent else f"{method} may have reached the server"
-            raise _status_error(response, method, path, attempt, reason)
-        reason = None
-        if status >= 500 and not idempotent:
-            reason = f"{method} may have reached the server"
+                wait = backoff_delay(attempt)
+                if _fits(wait, deadline):
+                    _log_retry(method, path, attempt, options, wait, f"{status}")
+                    continue
+                raise _status_error(response, method, path, attempt, _late(options))
+            raise _status_error(response, method, path, attempt, may_have_run)
+        reason = may_have_run if status >= 500 else None
         raise _status_error(response, method, path, attempt, reason)
 
 
-def _read_body(response: httpx.Response, limit: int, keep_partial: bool) -> bool:
+def _within(timeout: httpx.Timeout, deadline: float) -> httpx.Timeout:
+    """`timeout`, with no phase longer than the time left: an attempt never outlives it."""
+    left = max(deadline - time.monotonic(), 0.001)
+    phases = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    if all(phase is not None and phase <= left for phase in phases):
+        return timeout  # the usual case, far from the deadline
+    connect, read, write, pool = (left if p is None or p > left else p for p in phases)
+    return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
+
+
+def _fits(wait: float, deadline: float) -> bool:
+    """Whether the next attempt can start after `wait` seconds, before the deadline."""
+    return time.monotonic() + wait < deadline
+
+
+def _late(options: CallOptions) -> str:
+    return f"the next attempt would start after the call's {options.deadline:g} s deadline"
+
+
+def _log_attempt(method: str, path: str, outcome: str, started: float) -> None:
+    # One line per attempt; with no response, the exception's name stands in for the status.
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    logger.debug("%s %s -> %s in %.1f ms", method, path, outcome, elapsed_ms)
+
+
+def _read_body(response: httpx.Response, limit: int, keep_partial: bool, deadline: float) -> bool:
     """Read the decoded body into `response.content`, counting while it streams.
 
     Returns False as soon as the body is over `limit` bytes, leaving the rest unread. The
-    content is then the first `limit` bytes if `keep_partial`, else empty.
+    content is then the first `limit` bytes if `keep_partial`, else empty. The deadline is
+    checked after every network read (for an `http_client` whose sockets are not ours).
     """
     if response.is_stream_consumed:  # a transport (such as MockTransport) read it already
         return len(response.content) <= limit
@@ -203,6 +355,8 @@ def _read_body(response: httpx.Response, limit: int, keep_partial: bool) -> bool
     parts: list[bytes] = []
     size = 0
     for chunk in chunks:
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout("the call's deadline passed", request=response.request)
         for piece in (chunk,) if inflater is None else inflater.inflate(chunk):
             size += len(piece)
             parts.append(piece)
@@ -270,16 +424,12 @@ def _connection_error(
     path: str,
     attempt: int,
     reason: str | None,
-    started: float,
+    detail: str | None = None,
 ) -> APIConnectionError:
-    # Log the failed attempt like a response (no status: the exception's name instead).
-    elapsed_ms = (time.perf_counter() - started) * 1000
-    logger.debug("%s %s -> %s in %.1f ms", method, path, type(exc).__name__, elapsed_ms)
     _log_not_retried(method, path, reason)
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    detail = str(exc) or type(exc).__name__
     return cls(
-        f"{type(exc).__name__}: {detail}",
+        f"{type(exc).__name__}: {detail or str(exc) or type(exc).__name__}",
         method=method,
         url=path,
         attempts=attempt,
