@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import struct
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -130,12 +131,21 @@ class Fault:
     def gzip_bomb(cls, inflated_bytes: int, status: int = 200, execute: bool = False) -> Fault:
         """A small ``Content-Encoding: gzip`` body that inflates to ``inflated_bytes`` zeros
         (about 1000 times its size)."""
-        packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip framing
+        # After a full flush each 1 MiB of zeros deflates to the same bytes: deflate one block,
+        # repeat it, and frame it as gzip by hand (header, deflate data, CRC-32 and size).
+        packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
         block = bytes(1 << 20)
-        parts = [packer.compress(block) for _ in range(inflated_bytes >> 20)]
-        parts += [packer.compress(bytes(inflated_bytes & ((1 << 20) - 1))), packer.flush()]
+        unit = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+        blocks, rest = divmod(inflated_bytes, len(block))
+        crc = 0
+        for _ in range(blocks):
+            crc = zlib.crc32(block, crc)
+        crc = zlib.crc32(bytes(rest), crc)
+        deflated = unit * blocks + packer.compress(bytes(rest)) + packer.flush()
+        trailer = struct.pack("<II", crc, inflated_bytes & 0xFFFFFFFF)
+        body = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + deflated + trailer
         headers = (("Content-Encoding", "gzip"),)
-        return cls("respond", status, b"".join(parts), "application/json", headers, execute)
+        return cls("respond", status, body, "application/json", headers, execute)
 
     @classmethod
     def redirect(cls, location: str, status: int = 302, execute: bool = False) -> Fault:
