@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpcore
 import httpx
@@ -265,7 +265,8 @@ def _send(
             raise _connection_error(exc, method, path, attempt, reason) from None
 
         status = response.status_code
-        _log_attempt(method, path, str(status), started)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        logger.debug("%s %s -> %s in %.1f ms", method, path, status, elapsed_ms)
         sink = captured_responses.get()
         if sink is not None:
             sink.append(response)
@@ -317,7 +318,7 @@ def _within(timeout: httpx.Timeout, deadline: float) -> httpx.Timeout:
     """`timeout`, with no phase longer than the time left: an attempt never outlives it."""
     left = max(deadline - time.monotonic(), 0.001)
     phases = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-    if all(phase is not None and phase <= left for phase in phases):
+    if None not in phases and max(cast(tuple[float, ...], phases)) <= left:
         return timeout  # the usual case, far from the deadline
     connect, read, write, pool = (left if p is None or p > left else p for p in phases)
     return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
