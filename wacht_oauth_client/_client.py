@@ -201,8 +201,19 @@ class WachtClient:
         return _transport.send(self._http, self._auth, request, self._options)
 
     def _send_no_content(self, prefix: str, operation_id: str, *args: Any) -> None:
-        """Send an operation documented as 204 No Content."""
-        self._send(prefix, operation_id, *args)
+        """Send an operation documented as 204 No Content.
+
+        Also accepted: a 200 whose body is empty or a JSON object (an acknowledgement such as
+        `{}`). Anything else, such as the 200 HTML page of an SSO proxy, a captive portal or a
+        wrong base URL, does not show that the write happened.
+        """
+        response = self._send(prefix, operation_id, *args)
+        if response.status_code == 204:
+            return
+        if response.status_code == 200 and _empty_or_object(response.content):
+            return
+        content_type = response.headers.get("content-type", "no content type")
+        raise _invalid_body(response, f"expected 204 No Content, got {content_type}")
 
     def _call(
         self, prefix: str, operation_id: str, expected: type[T], *args: Any, **kwargs: Any
@@ -225,6 +236,15 @@ def _unwrap_data(data: Any) -> Any:
     if type(data) is dict and len(data) == 1 and type(data.get("data")) is dict:
         return data["data"]
     return data
+
+
+def _empty_or_object(content: bytes) -> bool:
+    if not content.strip():
+        return True
+    try:
+        return type(_json.loads(content)) is dict
+    except (ValueError, RecursionError):
+        return False
 
 
 def _invalid_body(response: httpx.Response, detail: str) -> APIResponseValidationError:
