@@ -227,7 +227,8 @@ class WachtClient:
             # Django debug page, would print it, secrets included).
             return expected.from_dict(_unwrap_data(_json.loads(response.content)))  # type: ignore[attr-defined, no-any-return]
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _invalid_body(response, f"{type(exc).__name__}: {exc}") from None
+            # The parser's own words (e.g. which date did not parse), kept short.
+            raise _invalid_body(response, f"{type(exc).__name__}: {str(exc)[:200]}") from None
 
 
 def _unwrap_data(data: Any) -> Any:
@@ -253,6 +254,7 @@ def _invalid_body(response: httpx.Response, detail: str) -> APIResponseValidatio
         status_code=response.status_code,
         method=response.request.method,
         url=response.request.url.raw_path.decode("ascii"),
+        response=response,
     )
 
 

@@ -476,6 +476,7 @@ def _too_large(
         status_code=response.status_code,
         method=method,
         url=path,
+        response=response,  # its headers; the body was not kept
         max_response_bytes=limit,
     )
 

@@ -15,7 +15,10 @@ Messages never contain the API key, a client secret or a request body.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "WachtError",
@@ -93,10 +96,31 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """A success status came back with a body that does not match the API document."""
+    """A success status came back with a body that does not match the API document.
 
-    def __init__(self, message: str, *, status_code: int, method: str, url: str) -> None:
+    `response` is that `httpx.Response`, body included: a one-time `client_secret` can still be
+    read from `error.response.content`. `write_applied` is true for any method but GET: the
+    server answered with a success status, so the write most likely happened and must not be
+    sent again blindly (the message says so too).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        response: httpx.Response | None = None,
+    ) -> None:
         self.status_code = status_code
+        self.response = response
+        self.write_applied = method != "GET"
+        if self.write_applied:
+            message += (
+                f"; the server answered {status_code} to this {method}, so the write was "
+                "applied: do not send it again blindly (error.response has the response)"
+            )
         super().__init__(message, method=method, url=url)
 
 
