@@ -45,6 +45,19 @@ __all__ = [
 class WachtError(Exception):
     """Base class of every error this SDK raises."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle (and copy) rebuilds an exception as `cls(*args)`, which our keyword-only
+        # constructors reject: one such error would break a ProcessPoolExecutor. Rebuild from
+        # the attributes instead, without running __init__ again.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(cls: type[WachtError], args: tuple[Any, ...], state: dict[str, Any]) -> WachtError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class ConfigurationError(WachtError):
     """The client is misconfigured (for example, no API key was given or found)."""
