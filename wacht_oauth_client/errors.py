@@ -88,16 +88,28 @@ class APIError(WachtError):
         self.url = url
         self.attempts = attempts
         self.not_retried_reason = not_retried_reason
-        super().__init__(message)
+        super().__init__(_shortened(message))
 
     def __str__(self) -> str:
-        text = f"{self.message} ({self.method} {self.url}"
+        text = f"{_shortened(self.message)} ({self.method} {self.url}"
         if self.attempts > 1:
             text += f", {self.attempts} attempts"
         text += ")"
         if self.not_retried_reason:
             text += f"; not retried: {self.not_retried_reason}"
         return text
+
+
+# `str(error)` goes into every log line and error report: a server's (or a proxy's) message is
+# cut to this many characters there; `error.message` keeps all of it.
+MAX_MESSAGE_IN_STR = 500
+
+
+def _shortened(message: str) -> str:
+    if len(message) <= MAX_MESSAGE_IN_STR:
+        return message
+    rest = len(message) - MAX_MESSAGE_IN_STR
+    return f"{message[:MAX_MESSAGE_IN_STR]}… ({rest:,} more characters in error.message)"
 
 
 class APIConnectionError(APIError):
