@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib
+import ipaddress
+import math
 import os
+import re
 import sys
 import threading
+import warnings
 from collections.abc import Mapping
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -15,7 +20,7 @@ import httpx
 
 from . import _json, _transport
 from ._version import __version__
-from .errors import APIResponseValidationError, ConfigurationError
+from .errors import APIResponseValidationError, ConfigurationError, InsecureBaseURLWarning
 
 if TYPE_CHECKING:
     from ._oauth import Deployment, OAuth
@@ -63,11 +68,17 @@ class WachtClient:
         deadline: float = _transport.DEFAULT_DEADLINE,
         max_response_bytes: int = _transport.DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
-        # Only the auth object keeps the key: error pages print this frame's locals.
-        self._auth = _transport.BearerAuth(_api_key(api_key))
-        del api_key
-        url = base_url or os.environ.get("WACHT_BASE_URL") or DEFAULT_BASE_URL
-        self.base_url = url.rstrip("/")
+        # Error pages and tracebacks print this frame's locals, and a malformed key (or a key
+        # passed as base_url by mistake) is still a key: both are checked and deleted before
+        # anything can raise. From then on only the auth object holds the key.
+        credentials = _credentials(api_key, base_url)
+        del api_key, base_url
+        if isinstance(credentials, str):
+            raise ConfigurationError(credentials)
+        self._auth, self.base_url = credentials
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            kind = type(http_client).__name__
+            raise ConfigurationError(f"http_client must be an httpx.Client, got {kind}")
         self._options = _transport.CallOptions(
             timeout=_as_timeout(timeout),
             max_retries=_as_retries(max_retries),
@@ -173,7 +184,8 @@ class WachtClient:
         self.close()
 
     def __repr__(self) -> str:
-        return f"WachtClient(base_url={self.base_url!r}, api_key=<redacted>)"
+        # getattr: a traceback of a failed __init__ shows `self` before base_url is set.
+        return f"WachtClient(base_url={getattr(self, 'base_url', None)!r}, api_key=<redacted>)"
 
     # -- used by the resources ---------------------------------------------------------------
 
@@ -266,45 +278,150 @@ def _escape_dot_segments(path: str) -> str:
     return "/".join({".": "%2E", "..": "%2E%2E"}.get(s, s) for s in segments)
 
 
-def _api_key(api_key: str | None) -> str:
-    key = api_key if api_key is not None else os.environ.get("WACHT_API_KEY", "")
+_VISIBLE_ASCII = re.compile(r"[\x21-\x7e]+")
+_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+# "wacht_live_sk_…": a production key, which must never cross the network in clear text.
+_LIVE_KEY = re.compile(r"(?:^|[_-])live(?:[_-]|$)", re.IGNORECASE)
+_warned_insecure = False
+
+
+def _credentials(api_key: object, base_url: object) -> tuple[_transport.BearerAuth, str] | str:
+    """The auth object and the base URL, or what is wrong with them.
+
+    It returns the problem instead of raising it, so that no frame holding the key is left in
+    the traceback (see `WachtClient.__init__`); problems never repeat the value.
+    """
+    key_name, url_name = "api_key", "base_url"
+    if api_key is None:
+        key_name, api_key = "WACHT_API_KEY", os.environ.get("WACHT_API_KEY", "")
+    if base_url is None or base_url == "":
+        url_name, base_url = "WACHT_BASE_URL", os.environ.get("WACHT_BASE_URL") or DEFAULT_BASE_URL
+    problem = _key_problem(key_name, api_key) or _url_problem(url_name, base_url)
+    if problem is not None:
+        return problem
+    assert isinstance(api_key, str) and isinstance(base_url, str)
+    url = httpx.URL(base_url)
+    if url.scheme == "http" and _LIVE_KEY.search(api_key) and not _is_loopback(url.host):
+        _warn_insecure()
+    return _transport.BearerAuth(api_key), base_url.rstrip("/")
+
+
+def _key_problem(name: str, key: object) -> str | None:
+    if not isinstance(key, str):
+        return f"{name} must be a str, got {type(key).__name__}"
     if not key.strip():
-        raise ConfigurationError(
-            "No Wacht API key: pass WachtClient(api_key=...) or set WACHT_API_KEY"
+        return "No Wacht API key: pass WachtClient(api_key=...) or set WACHT_API_KEY"
+    if "://" in key:
+        return (
+            f"{name} looks like a URL: were api_key and base_url swapped? Pass them by name: "
+            "WachtClient(api_key=..., base_url=...)"
         )
-    return key
+    if key != key.strip():
+        return (
+            f"{name} starts or ends with whitespace (a key read from a file often ends with a "
+            "newline): strip it"
+        )
+    if not _VISIBLE_ASCII.fullmatch(key):
+        return (
+            f"{name} must be visible ASCII characters only (no spaces, tabs, line breaks, "
+            "control or non-ASCII characters)"
+        )
+    return None
 
 
-def _seconds(name: str, value: float) -> float:
+def _url_problem(name: str, base_url: object) -> str | None:
+    if not isinstance(base_url, str):
+        return f"{name} must be a str, got {type(base_url).__name__}"
+    if base_url != base_url.strip():
+        return f"{name} starts or ends with whitespace: strip it"
+    if _SPACE_OR_CONTROL.search(base_url):
+        return f"{name} must not contain spaces, line breaks or control characters"
     try:
-        return float(value)
-    except (TypeError, ValueError) as exc:
-        raise ConfigurationError(f"{name} must be a number of seconds ({exc})") from None
+        url = httpx.URL(base_url)
+    except httpx.InvalidURL:
+        return f"{name} is not a valid URL"
+    if url.port is not None and not 0 < url.port < 65536:  # httpx takes any number
+        return f"{name} is not a valid URL"
+    if url.scheme not in ("http", "https"):
+        return f"{name} must start with https:// (or http://), such as https://api.wacht.dev"
+    if not url.host:
+        return f"{name} has no host"
+    if url.userinfo:
+        return f"{name} must not contain a user name or password (the API key authenticates)"
+    if "?" in base_url:
+        return f"{name} must not have a query string"
+    if "#" in base_url:
+        return f"{name} must not have a fragment"
+    return None
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _warn_insecure() -> None:
+    global _warned_insecure
+    if not _warned_insecure:
+        _warned_insecure = True
+        warnings.warn(
+            "base_url is plain http:// and the API key looks like a live one: it would cross "
+            "the network unencrypted. Use https://.",
+            InsecureBaseURLWarning,
+            stacklevel=4,  # the caller's WachtClient(...) line
+        )
+
+
+def _seconds(name: str, value: Any, *, positive: bool = False, also: str = "") -> float:
+    """A finite, non-negative (or positive) number of seconds; `also` extends the message."""
+    seconds = math.nan  # True/False are not seconds; neither is anything float() rejects
+    if not isinstance(value, bool):
+        with contextlib.suppress(TypeError, ValueError):
+            seconds = float(value)
+    if not math.isfinite(seconds) or seconds < 0 or (positive and seconds == 0):
+        bound = "> 0" if positive else ">= 0"
+        raise ConfigurationError(f"{name} must be a finite number of seconds {bound}{also}")
+    return seconds
 
 
 def _deadline(deadline: float) -> float:
-    seconds = _seconds("deadline", deadline)
-    if not seconds > 0 or seconds == float("inf"):
-        raise ConfigurationError("deadline must be a finite number of seconds > 0")
-    return seconds
+    return _seconds("deadline", deadline, positive=True)
 
 
 def _as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if timeout is None:
         return _transport.DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
+        phases = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+        if not all(p is None or (_is_number(p) and math.isfinite(p) and p >= 0) for p in phases):
+            raise ConfigurationError(
+                "timeout's phases (connect, read, write, pool) must each be None or a finite "
+                "number of seconds >= 0"
+            )
         return timeout
-    seconds = _seconds("timeout", timeout)
+    seconds = _seconds("timeout", timeout, also=", or an httpx.Timeout")
     return httpx.Timeout(seconds, connect=min(seconds, 5.0))
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _as_byte_count(max_response_bytes: int) -> int:
-    if not isinstance(max_response_bytes, int) or max_response_bytes < 1:
+    if not _is_int(max_response_bytes) or max_response_bytes < 1:
         raise ConfigurationError("max_response_bytes must be an int >= 1")
     return max_response_bytes
 
 
 def _as_retries(max_retries: int) -> int:
-    if not isinstance(max_retries, int) or max_retries < 0:
+    if not _is_int(max_retries) or max_retries < 0:
         raise ConfigurationError("max_retries must be an int >= 0")
     return max_retries
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

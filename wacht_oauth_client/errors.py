@@ -24,6 +24,7 @@ __all__ = [
     "WachtError",
     "ConfigurationError",
     "InvalidArgumentError",
+    "InsecureBaseURLWarning",
     "APIError",
     "APIConnectionError",
     "APITimeoutError",
@@ -61,6 +62,11 @@ def _rebuild(cls: type[WachtError], args: tuple[Any, ...], state: dict[str, Any]
 
 class ConfigurationError(WachtError):
     """The client is misconfigured (for example, no API key was given or found)."""
+
+
+class InsecureBaseURLWarning(UserWarning):
+    """Warned once per process: a live-looking API key with a plain `http://` base URL (not a
+    loopback address), which would send the key over the network unencrypted."""
 
 
 class InvalidArgumentError(WachtError, ValueError):
