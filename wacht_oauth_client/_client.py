@@ -20,7 +20,12 @@ import httpx
 
 from . import _json, _transport
 from ._version import __version__
-from .errors import APIResponseValidationError, ConfigurationError, InsecureBaseURLWarning
+from .errors import (
+    APIResponseValidationError,
+    ConfigurationError,
+    InsecureBaseURLWarning,
+    InvalidArgumentError,
+)
 
 if TYPE_CHECKING:
     from ._oauth import Deployment, OAuth
@@ -201,7 +206,11 @@ class WachtClient:
         """Send one operation on a surface (`prefix`): generated request kwargs -> transport
         policy -> 2xx response."""
         module = self._endpoint(operation_id)
-        request: dict[str, Any] = module._get_kwargs(*args, **kwargs)
+        try:
+            request: dict[str, Any] = module._get_kwargs(*args, **kwargs)
+        except (TypeError, ValueError, AttributeError) as exc:  # e.g. a dict for a nested model
+            problem = f"cannot be encoded ({type(exc).__name__}: {str(exc)[:120]}); not sent"
+            raise InvalidArgumentError("request", problem) from None
         request["url"] = self.base_url + _escape_dot_segments(prefix + request["url"])
         request["headers"] = {**self._headers, **request.get("headers", {})}
         if "files" in request:

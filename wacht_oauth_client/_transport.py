@@ -33,6 +33,8 @@ from .errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    ClientClosedError,
+    InvalidArgumentError,
     RateLimitError,
     ResponseTooLargeError,
     error_class_for,
@@ -199,7 +201,12 @@ def send(
     method = str(request["method"]).upper()
     # Parsed once: handing httpx the URL object spares it a second parse of the string (the
     # largest per-call cost of this module).
-    url = httpx.URL(str(request["url"]))
+    try:
+        url = httpx.URL(str(request["url"]))
+    except httpx.InvalidURL:  # the URL limit: a path argument of tens of thousands of chars
+        raise InvalidArgumentError(
+            "request URL", "httpx cannot send it (is an id or slug too long?); not sent"
+        ) from None
     headers = {**request.get("headers", {}), **options.extra_headers}
     kwargs = {k: v for k, v in request.items() if k not in ("method", "url", "headers")}
     # Taken once: every attempt, wait and socket operation of the call comes out of it.
@@ -233,6 +240,11 @@ def _send(
             built = http.build_request(
                 method, url, headers=headers, timeout=_within(options.timeout, deadline), **kwargs
             )
+        except (TypeError, ValueError) as exc:  # NaN, inf, bytes or a set in the JSON body
+            raise InvalidArgumentError(
+                "request", f"cannot be encoded ({type(exc).__name__}: {str(exc)[:120]}); not sent"
+            ) from None
+        try:
             # follow_redirects=False whatever the client's own setting: a followed 302 turns a
             # POST into a GET of the Location, whose 2xx would pass for the write's success.
             response = http.send(built, auth=auth, follow_redirects=False, stream=True)
@@ -263,6 +275,13 @@ def _send(
                     continue
                 reason = _late(options)
             raise _connection_error(exc, method, path, attempt, reason) from None
+        except RuntimeError:
+            if not http.is_closed:
+                raise
+            raise ClientClosedError(
+                "the client is closed (close() was called, or its http_client was closed): "
+                "create a new WachtClient"
+            ) from None
 
         status = response.status_code
         elapsed_ms = (time.perf_counter() - started) * 1000

@@ -4,6 +4,7 @@ Every failure the SDK can produce is a `WachtError`:
 
 - `InvalidArgumentError` (also a `ValueError`): bad input caught before any network I/O.
 - `ConfigurationError`: the client cannot be built (e.g. no API key).
+- `ClientClosedError` (also a `RuntimeError`): a call after `close()`.
 - `APIConnectionError` / `APITimeoutError`: no usable HTTP response arrived.
 - `APIStatusError` and its per-status subclasses: the server answered with an error status.
 - `APIResponseValidationError`: a success status whose body is not what the API document says
@@ -24,6 +25,7 @@ __all__ = [
     "WachtError",
     "ConfigurationError",
     "InvalidArgumentError",
+    "ClientClosedError",
     "InsecureBaseURLWarning",
     "APIError",
     "APIConnectionError",
@@ -62,6 +64,10 @@ def _rebuild(cls: type[WachtError], args: tuple[Any, ...], state: dict[str, Any]
 
 class ConfigurationError(WachtError):
     """The client is misconfigured (for example, no API key was given or found)."""
+
+
+class ClientClosedError(WachtError, RuntimeError):
+    """A call on a client after `close()`, or through an `http_client` that was closed."""
 
 
 class InsecureBaseURLWarning(UserWarning):
