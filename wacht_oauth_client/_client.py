@@ -164,6 +164,10 @@ class WachtClient:
         if max_response_bytes is not _NOT_GIVEN:
             changes["max_response_bytes"] = _as_byte_count(max_response_bytes)
         if extra_headers:
+            problem = _headers_problem(extra_headers)
+            if problem is not None:
+                del extra_headers  # a header value may be a token: not in this frame's locals
+                raise InvalidArgumentError("extra_headers", f"{problem}; not sent")
             changes["extra_headers"] = {**self._options.extra_headers, **extra_headers}
         copy = object.__new__(WachtClient)
         copy.__dict__.update(self.__dict__)
@@ -361,6 +365,29 @@ def _url_problem(name: str, base_url: object) -> str | None:
         return f"{name} must not have a query string"
     if "#" in base_url:
         return f"{name} must not have a fragment"
+    return None
+
+
+# RFC 9110 field names (tokens) and field values as h11 accepts them: visible ASCII, with
+# inner spaces and tabs. A CR or LF would split the request; h11 refuses before sending.
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_HEADER_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?)?")
+
+
+def _headers_problem(headers: object) -> str | None:
+    """What makes `extra_headers` unsendable, naming neither the header nor its value."""
+    if not isinstance(headers, Mapping):
+        return "must be a mapping of header names to str values"
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+            return "a header name is not a valid HTTP token (letters, digits, !#$%&'*+-.^_`|~)"
+        if not isinstance(value, str):
+            return f"a header value is a {type(value).__name__}, not a str"
+        if not _HEADER_VALUE.fullmatch(value):
+            return (
+                "a header value has a line break, a control or non-ASCII character, or "
+                "whitespace at an end"
+            )
     return None
 
 

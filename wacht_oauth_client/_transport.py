@@ -254,6 +254,13 @@ def _send(
                 complete = _read_body(response, limit, not success, deadline)
             finally:
                 response.close()  # a body left unread closes its connection
+        except httpx.LocalProtocolError:
+            # h11 refused the request before writing it (an illegal header, for one the
+            # http_client adds): nothing was sent, and a retry would fail the same way. Its
+            # message quotes the header, which may be a secret.
+            raise InvalidArgumentError(
+                "request", "the HTTP library refused to send it (an illegal header?); not sent"
+            ) from None
         except httpx.RequestError as exc:
             _log_attempt(method, path, type(exc).__name__, started)
             if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline:
