@@ -8,6 +8,7 @@ attributes and in `to_dict()`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
@@ -66,3 +67,19 @@ def install(models_module: ModuleType) -> None:
         cls = getattr(models_module, name)
         if isinstance(cls, type) and attrs.has(cls):
             cls.__repr__ = safe_repr  # type: ignore[method-assign]
+            cls.__rich_repr__ = safe_rich_repr  # type: ignore[attr-defined]
+
+
+# -- rich -------------------------------------------------------------------------------------
+# Stopgap (issue 10), to move with the model template of issue 12: rich's pretty printer, and
+# so rich and structlog tracebacks with locals, render attrs classes field by field instead of
+# calling __repr__; rich prefers __rich_repr__ to both.
+
+
+def safe_rich_repr(self: Any) -> Iterator[tuple[str, Any]]:
+    """The fields `safe_repr` shows, as (name, value) pairs; secrets as `<redacted>`."""
+    for f in attrs.fields(type(self)):
+        value = getattr(self, f.name)
+        if value is UNSET or (f.name == "additional_properties" and not value):
+            continue
+        yield f.name, _mask(f.name, value)
