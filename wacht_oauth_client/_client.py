@@ -12,6 +12,7 @@ import re
 import sys
 import threading
 import warnings
+import weakref
 from collections.abc import Mapping
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -42,8 +43,8 @@ class WachtClient:
     """A synchronous client for Wacht's deployment-scoped OAuth management API.
 
     One client per process is the intended use: it is safe to share across threads (httpx's
-    connection pool is thread-safe and the little lazy state we have is locked). Create it after
-    forking (e.g. in a gunicorn worker), not before: sockets must not be shared across processes.
+    connection pool is thread-safe and the little lazy state we have is locked). After
+    `os.fork()` the child gets fresh connections of its own (not with your own `http_client`).
 
     Args:
         api_key: the backend API key; defaults to env `WACHT_API_KEY`.
@@ -92,13 +93,9 @@ class WachtClient:
             max_response_bytes=_as_byte_count(max_response_bytes),
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
-            timeout=self._options.timeout,
-            follow_redirects=False,
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-        )
+        self._http = http_client or _new_pool(self._options.timeout)
         if self._owns_http:
-            _transport.bound_by_deadline(self._http)
+            _forkable.add(self)
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         self._lock = threading.Lock()
         self._endpoints: dict[str, ModuleType] = {}
@@ -174,6 +171,8 @@ class WachtClient:
         copy._options = dataclasses.replace(self._options, **changes)
         copy._owns_http = False  # closing a copy must not close the shared pool
         copy._oauth = None
+        if self in _forkable:
+            _forkable.add(copy)  # renewed with its original after a fork
         return copy
 
     def close(self) -> None:
@@ -254,6 +253,39 @@ class WachtClient:
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             # The parser's own words (e.g. which date did not parse), kept short.
             raise _invalid_body(response, f"{type(exc).__name__}: {str(exc)[:200]}") from None
+
+
+def _new_pool(timeout: httpx.Timeout) -> httpx.Client:
+    """The SDK's own connection pool, whose sockets the call deadline bounds."""
+    http = httpx.Client(
+        timeout=timeout,
+        follow_redirects=False,
+        limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+    )
+    _transport.bound_by_deadline(http)
+    return http
+
+
+# Clients using a pool the SDK built (with their with_options copies). A forked child must not
+# share the parent's sockets (their requests and responses would interleave), nor a lock
+# another thread held: it gets a fresh pool per original pool, and fresh locks.
+_forkable: weakref.WeakSet[WachtClient] = weakref.WeakSet()
+
+
+def _renew_after_fork() -> None:
+    renewed: dict[int, httpx.Client] = {}
+    for client in list(_forkable):
+        client._lock = threading.Lock()
+        old = client._http
+        if old.is_closed:
+            continue  # a closed client stays closed
+        if id(old) not in renewed:
+            renewed[id(old)] = _new_pool(old.timeout)
+        client._http = renewed[id(old)]  # the parent's old pool is dropped, never closed here
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_renew_after_fork)
 
 
 def _unwrap_data(data: Any) -> Any:
