@@ -366,3 +366,23 @@ def test_a_per_call_timeout_against_a_slow_server(sleeps: list[float]) -> None:
                 )
             url.emulator.inject_fault("list_oauth_apps", Fault.delay(0.4))
             assert client.oauth.list_oauth_apps("dep_1") == []  # the default 30 s waits
+
+
+def test_a_users_http_client_keeps_its_own_timeout_unless_timeout_is_given() -> None:
+    api = MockAPI()
+    own = httpx.Timeout(7.0, connect=2.0)
+
+    def client(**kwargs: object) -> WachtClient:
+        http = httpx.Client(transport=httpx.MockTransport(api), timeout=own)
+        return WachtClient(api_key=API_KEY, base_url="http://x", http_client=http, **kwargs)  # type: ignore[arg-type]
+
+    kept = {"connect": 2.0, "read": 7.0, "write": 7.0, "pool": 7.0}
+    assert _timeout_seen(client(), api) == kept
+    assert _timeout_seen(client(timeout=None), api) == kept  # None: the default, i.e. its own
+    assert _timeout_seen(client(timeout=12), api)["read"] == 12.0
+    assert _timeout_seen(client().with_options(timeout=3), api)["read"] == 3.0
+    assert _timeout_seen(client(timeout=12).with_options(timeout=None), api) == kept
+    # an http_client without any timeout is still bounded per attempt by the deadline
+    http = httpx.Client(transport=httpx.MockTransport(api), timeout=None)
+    unbounded = WachtClient(api_key=API_KEY, base_url="http://x", http_client=http, deadline=2)
+    assert all(0 < t <= 2 for t in _timeout_seen(unbounded, api).values())
