@@ -49,8 +49,9 @@ class WachtClient:
     Args:
         api_key: the backend API key; defaults to env `WACHT_API_KEY`.
         base_url: defaults to env `WACHT_BASE_URL`, then `https://api.wacht.dev`.
-        timeout: seconds or an `httpx.Timeout`; default 30 s per read/write, 5 s to connect. `None`
-            means the default: a call never waits forever.
+        timeout: seconds or an `httpx.Timeout`, per network operation; default 30 s per
+            read/write, 5 s to connect, or your `http_client`'s own timeout. `None` means the
+            default. The `deadline` bounds the whole call either way.
         max_retries: retries of retry-safe failures (see README "Retries"); 0 disables.
         http_client: your own `httpx.Client` (proxies, mTLS, custom transport). You keep owning it:
             `close()` does not close it. Its base URL and auth are ignored.
@@ -66,7 +67,7 @@ class WachtClient:
         self,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = _transport.DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | None = None,
         max_retries: int = _transport.DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
         *,
@@ -85,15 +86,17 @@ class WachtClient:
         if http_client is not None and not isinstance(http_client, httpx.Client):
             kind = type(http_client).__name__
             raise ConfigurationError(f"http_client must be an httpx.Client, got {kind}")
+        # A caller's http_client keeps its own timeout unless `timeout=` says otherwise.
+        self._default_timeout = _transport.DEFAULT_TIMEOUT if http_client is None else None
         self._options = _transport.CallOptions(
-            timeout=_as_timeout(timeout),
+            timeout=_as_timeout(timeout, self._default_timeout),
             max_retries=_as_retries(max_retries),
             max_retry_wait=_seconds("max_retry_wait", max_retry_wait),
             deadline=_deadline(deadline),
             max_response_bytes=_as_byte_count(max_response_bytes),
         )
         self._owns_http = http_client is None
-        self._http = http_client or _new_pool(self._options.timeout)
+        self._http = http_client or _new_pool(self._options.timeout or _transport.DEFAULT_TIMEOUT)
         if self._owns_http:
             _forkable.add(self)
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
@@ -151,7 +154,7 @@ class WachtClient:
         """
         changes: dict[str, Any] = {}
         if timeout is not _NOT_GIVEN:
-            changes["timeout"] = _as_timeout(timeout)
+            changes["timeout"] = _as_timeout(timeout, self._default_timeout)
         if max_retries is not _NOT_GIVEN:
             changes["max_retries"] = _as_retries(max_retries)
         if max_retry_wait is not _NOT_GIVEN:
@@ -460,9 +463,11 @@ def _deadline(deadline: float) -> float:
     return _seconds("deadline", deadline, positive=True)
 
 
-def _as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+def _as_timeout(
+    timeout: float | httpx.Timeout | None, default: httpx.Timeout | None
+) -> httpx.Timeout | None:
     if timeout is None:
-        return _transport.DEFAULT_TIMEOUT
+        return default
     if isinstance(timeout, httpx.Timeout):
         phases = (timeout.connect, timeout.read, timeout.write, timeout.pool)
         if not all(p is None or (_is_number(p) and math.isfinite(p) and p >= 0) for p in phases):

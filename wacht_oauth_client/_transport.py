@@ -71,7 +71,8 @@ captured_responses: ContextVar[list[httpx.Response] | None] = ContextVar(
 class CallOptions:
     """The per-client (and, through `with_options`, per-call) transport settings."""
 
-    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    # None: the caller's http_client's own timeout.
+    timeout: httpx.Timeout | None = field(default_factory=lambda: DEFAULT_TIMEOUT)
     max_retries: int = DEFAULT_MAX_RETRIES
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
     deadline: float = DEFAULT_DEADLINE
@@ -209,11 +210,12 @@ def send(
         ) from None
     headers = {**request.get("headers", {}), **options.extra_headers}
     kwargs = {k: v for k, v in request.items() if k not in ("method", "url", "headers")}
+    timeout = http.timeout if options.timeout is None else options.timeout
     # Taken once: every attempt, wait and socket operation of the call comes out of it.
     deadline = time.monotonic() + options.deadline
     token = _call_deadline.set(deadline)
     try:
-        return _send(http, auth, method, url, headers, kwargs, options, deadline)
+        return _send(http, auth, method, url, headers, kwargs, options, timeout, deadline)
     finally:
         _call_deadline.reset(token)
 
@@ -226,6 +228,7 @@ def _send(
     headers: dict[str, str],
     kwargs: dict[str, Any],
     options: CallOptions,
+    timeout: httpx.Timeout,
     deadline: float,
 ) -> httpx.Response:
     path = url.raw_path.decode("ascii")
@@ -238,7 +241,7 @@ def _send(
         started = time.perf_counter()
         try:
             built = http.build_request(
-                method, url, headers=headers, timeout=_within(options.timeout, deadline), **kwargs
+                method, url, headers=headers, timeout=_within(timeout, deadline), **kwargs
             )
         except (TypeError, ValueError) as exc:  # NaN, inf, bytes or a set in the JSON body
             raise InvalidArgumentError(

@@ -295,14 +295,17 @@ def _timeout_seen(client: WachtClient, api: MockAPI) -> dict[str, float | None]:
 
 def test_default_timeout_is_30s_with_5s_connect() -> None:
     api = MockAPI()
-    assert _timeout_seen(mock_client(api), api) == {
-        "connect": 5.0,
-        "read": 30.0,
-        "write": 30.0,
-        "pool": 30.0,
-    }
-    # None also means the default: a call never waits forever
-    assert _timeout_seen(mock_client(api, timeout=None), api)["read"] == 30.0
+    for given in ({}, {"timeout": None}):  # None also means the default
+        client = WachtClient(api_key=API_KEY, base_url="http://x", **given)  # type: ignore[arg-type]
+        client._http._transport = httpx.MockTransport(api)  # the SDK's own pool, on a mock
+        assert _timeout_seen(client, api) == {
+            "connect": 5.0,
+            "read": 30.0,
+            "write": 30.0,
+            "pool": 30.0,
+        }
+    # with your own http_client, the default is its own timeout (httpx's 5 s here)
+    assert _timeout_seen(mock_client(api), api) == httpx.Timeout(5.0).as_dict()
 
 
 def test_default_timeout_applies_to_the_clients_own_pool() -> None:
@@ -339,7 +342,8 @@ def test_timeout_per_call_leaves_the_client_unchanged() -> None:
         "pool": 0.5,
     }
     assert _timeout_seen(client, api)["read"] == 12.0
-    assert _timeout_seen(client.with_options(timeout=None), api)["read"] == 30.0
+    # None: the default again, which for your own http_client is its own (httpx's 5 s here)
+    assert _timeout_seen(client.with_options(timeout=None), api)["read"] == 5.0
 
 
 def test_a_real_read_timeout_ends_in_api_timeout_error(sleeps: list[float]) -> None:
