@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email.utils
 import random
+import socket
 import time
 from collections.abc import Callable
 
@@ -390,3 +391,22 @@ def test_a_users_http_client_keeps_its_own_timeout_unless_timeout_is_given() -> 
     http = httpx.Client(transport=httpx.MockTransport(api), timeout=None)
     unbounded = WachtClient(api_key=API_KEY, base_url="http://x", http_client=http, deadline=2)
     assert all(0 < t <= 2 for t in _timeout_seen(unbounded, api).values())
+
+
+def test_connection_errors_name_the_host_and_port(sleeps: list[float]) -> None:
+    api = MockAPI()
+    api.queue("list_oauth_apps", *[raising(httpx.ConnectError, "[Errno 111] refused")] * 3)
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    client = WachtClient(api_key=API_KEY, base_url="https://api.wacht.dev", http_client=http)
+    with pytest.raises(APIConnectionError) as caught:
+        client.oauth.list_oauth_apps("dep_1")
+    assert str(caught.value).startswith(
+        "ConnectError: could not connect to api.wacht.dev:443 ([Errno 111] refused)"
+    )
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with WachtClient(api_key=API_KEY, base_url=f"http://127.0.0.1:{port}", max_retries=0) as c:
+        with pytest.raises(APIConnectionError) as refused:
+            c.oauth.list_oauth_apps("dep_1")
+    assert f"could not connect to 127.0.0.1:{port}" in str(refused.value)
