@@ -277,14 +277,18 @@ def _send(
             # corrupt gzip) may come after the server processed the request.
             unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
             reason = None if unsent else may_have_run
+            host = None
+            if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+                port = url.port or (443 if url.scheme == "https" else 80)
+                host = f"could not connect to {url.host}:{port} ({exc or 'no detail'})"
             if reason is None and retries_left > 0:
                 wait = backoff_delay(attempt)
                 if _fits(wait, deadline):
-                    error = _connection_error(exc, method, path, attempt, None)
+                    error = _connection_error(exc, method, path, attempt, None, host)
                     _log_retry(method, path, attempt, options, wait, repr(error))
                     continue
                 reason = _late(options)
-            raise _connection_error(exc, method, path, attempt, reason) from None
+            raise _connection_error(exc, method, path, attempt, reason, host) from None
         except RuntimeError:
             if not http.is_closed:
                 raise
