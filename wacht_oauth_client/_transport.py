@@ -1,4 +1,11 @@
-"""Transport policy, in one place: timeouts, retries, error mapping and logging.
+"""Transport policy, in one place: timeouts, the deadline, body caps, retries, error mapping
+and logging.
+
+Every call has a deadline (`CallOptions.deadline`, taken once with `time.monotonic()`): each
+attempt's timeouts are capped at the time left, a wait that would pass it is not slept, and the
+SDK's own sockets wait at most until it (`_DeadlineBackend`). Bodies are streamed and counted
+on decoded bytes: success bodies up to `max_response_bytes`, error bodies up to 64 KiB.
+Redirects are never followed.
 
 Retry rules (see README "Retries"):
 - any method: the connection could not be established, or 429 (the server rejected the request
@@ -266,17 +273,15 @@ def _send(
             ) from None
         except httpx.RequestError as exc:
             _log_attempt(method, path, type(exc).__name__, started)
-            if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline:
-                reason: str | None = (
-                    may_have_run or f"the call's {options.deadline:g} s deadline passed"
-                )
-                detail = f"the call used up its deadline of {options.deadline:g} s"
-                raise _connection_error(exc, method, path, attempt, reason, detail) from None
             # Refused, connect timeout, no free pooled connection: nothing reached the server.
             # Anything else (read/write timeouts, resets, drops, undecodable bodies such as a
             # corrupt gzip) may come after the server processed the request.
             unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
             reason = None if unsent else may_have_run
+            if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline:
+                reason = reason or f"the call's {options.deadline:g} s deadline passed"
+                detail = f"the call used up its deadline of {options.deadline:g} s"
+                raise _connection_error(exc, method, path, attempt, reason, detail) from None
             host = None
             if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
                 port = url.port or (443 if url.scheme == "https" else 80)
@@ -326,14 +331,12 @@ def _send(
                 if _fits(wait, deadline):
                     _log_retry(method, path, attempt, options, wait, "429 rate limited")
                     continue
-                reason = (
-                    _late(options)
-                    if retry_after is None
-                    else (
+                reason = _late(options)
+                if retry_after is not None:
+                    reason = (
                         f"the server asked to wait {retry_after:g} s, past the call's "
                         f"{options.deadline:g} s deadline"
                     )
-                )
             raise _status_error(response, method, path, attempt, reason, retry_after=retry_after)
         if status in RETRYABLE_GET_STATUSES:
             if idempotent and retries_left > 0:

@@ -182,3 +182,17 @@ def test_the_default_deadline_is_300_s_and_with_options_changes_it() -> None:
     assert client.with_options(deadline=2.5)._options.deadline == 2.5
     assert client._options.deadline == 300.0
     client.close()
+
+
+def test_a_write_whose_connect_ran_out_of_time_says_it_was_not_sent() -> None:
+    def slow_connect(request: httpx.Request) -> httpx.Response:
+        time.sleep(0.25)
+        raise httpx.ConnectTimeout("timed out", request=request)
+
+    api = MockAPI()
+    api.queue("create_oauth_client", slow_connect)
+    with pytest.raises(APITimeoutError) as caught:
+        mock_client(api, deadline=0.2).oauth.create_oauth_client(DEP, "app-one", CLIENT_REQUEST)
+    # nothing reached the server: the reason is the deadline, not "may have reached"
+    assert caught.value.not_retried_reason == "the call's 0.2 s deadline passed"
+    assert api.count("create_oauth_client") == 1
