@@ -260,12 +260,14 @@ class WachtClient:
 
 def _new_pool(timeout: httpx.Timeout) -> httpx.Client:
     """The SDK's own connection pool, whose sockets the call deadline bounds."""
+    from . import _sockets  # imports httpcore, as httpx.Client() does anyway
+
     http = httpx.Client(
         timeout=timeout,
         follow_redirects=False,
         limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
     )
-    _transport.bound_by_deadline(http)
+    _sockets.bound_by_deadline(http)
     return http
 
 

@@ -3,7 +3,7 @@ and logging.
 
 Every call has a deadline (`CallOptions.deadline`, taken once with `time.monotonic()`): each
 attempt's timeouts are capped at the time left, a wait that would pass it is not slept, and the
-SDK's own sockets wait at most until it (`_DeadlineBackend`). Bodies are streamed and counted
+SDK's own sockets wait at most until it (`_sockets`). Bodies are streamed and counted
 on decoded bytes: success bodies up to `max_response_bytes`, error bodies up to 64 KiB.
 Redirects are never followed.
 
@@ -23,17 +23,15 @@ import json
 import logging
 import random
 import re
-import ssl
 import time
 import zlib
-from collections.abc import Generator, Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any, cast
 
-import httpcore
 import httpx
 
 from .errors import (
@@ -65,8 +63,8 @@ DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 # An error body is only read for its message (and the 4,000 characters the error keeps).
 MAX_ERROR_BODY_BYTES = 64 * 1024
 
-# When the call running in this thread must end (time.monotonic()), for `_DeadlineBackend`.
-_call_deadline: ContextVar[float | None] = ContextVar("wacht_call_deadline", default=None)
+# When the call running in this thread must end (time.monotonic()), for `_sockets`.
+call_deadline: ContextVar[float | None] = ContextVar("wachtcall_deadline", default=None)
 
 # Set by `with_raw_response` wrappers to receive the final httpx.Response of a call.
 captured_responses: ContextVar[list[httpx.Response] | None] = ContextVar(
@@ -105,89 +103,6 @@ class BearerAuth(httpx.Auth):
         return "BearerAuth(<redacted>)"
 
 
-class _DeadlineBackend(httpcore.NetworkBackend):
-    """Bounds every socket wait of the SDK's own pool by the time left to the call.
-
-    httpx's timeouts restart with each network operation, so a peer that sends one byte at a
-    time (of the headers or of the body) would hold a call forever. Each connect, TLS
-    handshake, read and write here waits at most until the call's deadline.
-    """
-
-    def __init__(self, inner: httpcore.NetworkBackend) -> None:
-        self._inner = inner
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        timeout = _time_left(timeout, httpcore.ConnectTimeout)
-        stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        return _DeadlineStream(stream)
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
-        timeout = _time_left(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._inner.connect_unix_socket(path, timeout, socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _time_left(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _time_left(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        timeout = _time_left(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-def _time_left(timeout: float | None, expired: type[Exception]) -> float | None:
-    deadline = _call_deadline.get()
-    if deadline is None:  # a socket used outside a call (none today)
-        return timeout
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise expired("the call's deadline passed")
-    return left if timeout is None or timeout > left else timeout
-
-
-def bound_by_deadline(http: httpx.Client) -> None:
-    """Route the sockets of an `httpx.Client` the SDK built through `_DeadlineBackend`.
-
-    httpx has no public hook for this: the pools are reached through private attributes. If
-    they are not there (another httpx/httpcore), the deadline is still enforced between
-    attempts and between body reads.
-    """
-    for transport in (http._transport, *http._mounts.values()):
-        pool = getattr(transport, "_pool", None)
-        backend = getattr(pool, "_network_backend", None)
-        if isinstance(backend, httpcore.NetworkBackend):
-            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
-
-
 def sleep(seconds: float) -> None:
     """Module-level so tests can replace it."""
     time.sleep(seconds)
@@ -217,137 +132,128 @@ def send(
         ) from None
     headers = {**request.get("headers", {}), **options.extra_headers}
     kwargs = {k: v for k, v in request.items() if k not in ("method", "url", "headers")}
-    timeout = http.timeout if options.timeout is None else options.timeout
-    # Taken once: every attempt, wait and socket operation of the call comes out of it.
-    deadline = time.monotonic() + options.deadline
-    token = _call_deadline.set(deadline)
-    try:
-        return _send(http, auth, method, url, headers, kwargs, options, timeout, deadline)
-    finally:
-        _call_deadline.reset(token)
-
-
-def _send(
-    http: httpx.Client,
-    auth: httpx.Auth,
-    method: str,
-    url: httpx.URL,
-    headers: dict[str, str],
-    kwargs: dict[str, Any],
-    options: CallOptions,
-    timeout: httpx.Timeout,
-    deadline: float,
-) -> httpx.Response:
     path = url.raw_path.decode("ascii")
     idempotent = method == "GET"
     may_have_run = None if idempotent else f"{method} may have reached the server"
-    attempt = 0
-    while True:
-        attempt += 1
-        retries_left = options.max_retries - (attempt - 1)
-        started = time.perf_counter()
-        try:
-            built = http.build_request(
-                method, url, headers=headers, timeout=_within(timeout, deadline), **kwargs
-            )
-        except (TypeError, ValueError) as exc:  # NaN, inf, bytes or a set in the JSON body
-            raise InvalidArgumentError(
-                "request", f"cannot be encoded ({type(exc).__name__}: {str(exc)[:120]}); not sent"
-            ) from None
-        try:
-            # follow_redirects=False whatever the client's own setting: a followed 302 turns a
-            # POST into a GET of the Location, whose 2xx would pass for the write's success.
-            response = http.send(built, auth=auth, follow_redirects=False, stream=True)
+    timeout = http.timeout if options.timeout is None else options.timeout
+    # Taken once: every attempt, wait and socket operation of the call comes out of it.
+    deadline = time.monotonic() + options.deadline
+    token = call_deadline.set(deadline)
+    try:
+        attempt = 0
+        while True:
+            attempt += 1
+            retries_left = options.max_retries - (attempt - 1)
+            started = time.perf_counter()
             try:
-                success = response.status_code < 300
-                limit = options.max_response_bytes if success else MAX_ERROR_BODY_BYTES
-                complete = _read_body(response, limit, not success, deadline)
-            finally:
-                response.close()  # a body left unread closes its connection
-        except httpx.LocalProtocolError:
-            # h11 refused the request before writing it (an illegal header, for one the
-            # http_client adds): nothing was sent, and a retry would fail the same way. Its
-            # message quotes the header, which may be a secret.
-            raise InvalidArgumentError(
-                "request", "the HTTP library refused to send it (an illegal header?); not sent"
-            ) from None
-        except httpx.RequestError as exc:
-            _log_attempt(method, path, type(exc).__name__, started)
-            # Refused, connect timeout, no free pooled connection: nothing reached the server.
-            # Anything else (read/write timeouts, resets, drops, undecodable bodies such as a
-            # corrupt gzip) may come after the server processed the request.
-            unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-            reason = None if unsent else may_have_run
-            if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline:
-                reason = reason or f"the call's {options.deadline:g} s deadline passed"
-                detail = f"the call used up its deadline of {options.deadline:g} s"
-                raise _connection_error(exc, method, path, attempt, reason, detail) from None
-            host = None
-            if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
-                port = url.port or (443 if url.scheme == "https" else 80)
-                host = f"could not connect to {url.host}:{port} ({exc or 'no detail'})"
-            if reason is None and retries_left > 0:
-                wait = backoff_delay(attempt)
-                if _fits(wait, deadline):
-                    error = _connection_error(exc, method, path, attempt, None, host)
-                    _log_retry(method, path, attempt, options, wait, repr(error))
-                    continue
-                reason = _late(options)
-            raise _connection_error(exc, method, path, attempt, reason, host) from None
-        except RuntimeError:
-            if not http.is_closed:
-                raise
-            raise ClientClosedError(
-                "the client is closed (close() was called, or its http_client was closed): "
-                "create a new WachtClient"
-            ) from None
-
-        status = response.status_code
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        logger.debug("%s %s -> %s in %.1f ms", method, path, status, elapsed_ms)
-        sink = captured_responses.get()
-        if sink is not None:
-            sink.append(response)
-        if status < 300:
-            if not complete:
-                raise _too_large(response, method, path, options.max_response_bytes)
-            return response  # a 3xx is an error too: redirects are not followed, nothing ran
-
-        if status == 429:
-            retry_after = _retry_after_seconds(response)
-            if retry_after is not None and retry_after > options.max_retry_wait:
-                raise _status_error(
-                    response,
-                    method,
-                    path,
-                    attempt,
-                    f"the server asked to wait {retry_after:g} s, over the "
-                    f"{options.max_retry_wait:g} s cap",
-                    retry_after=retry_after,
+                built = http.build_request(
+                    method, url, headers=headers, timeout=_within(timeout, deadline), **kwargs
                 )
-            reason = None
-            if retries_left > 0:
-                wait = retry_after if retry_after is not None else backoff_delay(attempt)
-                if _fits(wait, deadline):
-                    _log_retry(method, path, attempt, options, wait, "429 rate limited")
-                    continue
-                reason = _late(options)
-                if retry_after is not None:
-                    reason = (
-                        f"the server asked to wait {retry_after:g} s, past the call's "
-                        f"{options.deadline:g} s deadline"
+            except (TypeError, ValueError) as exc:  # NaN, inf, bytes or a set in the JSON body
+                raise InvalidArgumentError(
+                    "request",
+                    f"cannot be encoded ({type(exc).__name__}: {str(exc)[:120]}); not sent",
+                ) from None
+            try:
+                # follow_redirects=False whatever the client's own setting: a followed 302 turns a
+                # POST into a GET of the Location, whose 2xx would pass for the write's success.
+                response = http.send(built, auth=auth, follow_redirects=False, stream=True)
+                try:
+                    success = response.status_code < 300
+                    limit = options.max_response_bytes if success else MAX_ERROR_BODY_BYTES
+                    complete = _read_body(response, limit, not success, deadline)
+                finally:
+                    response.close()  # a body left unread closes its connection
+            except httpx.LocalProtocolError:
+                # h11 refused the request before writing it (an illegal header, for one the
+                # http_client adds): nothing was sent, and a retry would fail the same way. Its
+                # message quotes the header, which may be a secret.
+                raise InvalidArgumentError(
+                    "request", "the HTTP library refused to send it (an illegal header?); not sent"
+                ) from None
+            except httpx.RequestError as exc:
+                _log_attempt(method, path, type(exc).__name__, started)
+                # Refused, connect timeout, no free pooled connection: nothing reached the server.
+                # Anything else (read/write timeouts, resets, drops, undecodable bodies such as a
+                # corrupt gzip) may come after the server processed the request.
+                unsent = isinstance(
+                    exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout
+                )
+                reason = None if unsent else may_have_run
+                if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= deadline:
+                    reason = reason or f"the call's {options.deadline:g} s deadline passed"
+                    detail = f"the call used up its deadline of {options.deadline:g} s"
+                    raise _connection_error(exc, method, path, attempt, reason, detail) from None
+                host = None
+                if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+                    port = url.port or (443 if url.scheme == "https" else 80)
+                    host = f"could not connect to {url.host}:{port} ({exc or 'no detail'})"
+                if reason is None and retries_left > 0:
+                    wait = backoff_delay(attempt)
+                    if _fits(wait, deadline):
+                        error = _connection_error(exc, method, path, attempt, None, host)
+                        _log_retry(method, path, attempt, options, wait, repr(error))
+                        continue
+                    reason = _late(options)
+                raise _connection_error(exc, method, path, attempt, reason, host) from None
+            except RuntimeError:
+                if not http.is_closed:
+                    raise
+                raise ClientClosedError(
+                    "the client is closed (close() was called, or its http_client was closed): "
+                    "create a new WachtClient"
+                ) from None
+
+            status = response.status_code
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            logger.debug("%s %s -> %s in %.1f ms", method, path, status, elapsed_ms)
+            sink = captured_responses.get()
+            if sink is not None:
+                sink.append(response)
+            if status < 300:
+                if not complete:
+                    raise _too_large(response, method, path, options.max_response_bytes)
+                return response  # a 3xx is an error too: redirects are not followed, nothing ran
+
+            if status == 429:
+                retry_after = _retry_after_seconds(response)
+                if retry_after is not None and retry_after > options.max_retry_wait:
+                    raise _status_error(
+                        response,
+                        method,
+                        path,
+                        attempt,
+                        f"the server asked to wait {retry_after:g} s, over the "
+                        f"{options.max_retry_wait:g} s cap",
+                        retry_after=retry_after,
                     )
-            raise _status_error(response, method, path, attempt, reason, retry_after=retry_after)
-        if status in RETRYABLE_GET_STATUSES:
-            if idempotent and retries_left > 0:
-                wait = backoff_delay(attempt)
-                if _fits(wait, deadline):
-                    _log_retry(method, path, attempt, options, wait, f"{status}")
-                    continue
-                raise _status_error(response, method, path, attempt, _late(options))
-            raise _status_error(response, method, path, attempt, may_have_run)
-        reason = may_have_run if status >= 500 else None
-        raise _status_error(response, method, path, attempt, reason)
+                reason = None
+                if retries_left > 0:
+                    wait = retry_after if retry_after is not None else backoff_delay(attempt)
+                    if _fits(wait, deadline):
+                        _log_retry(method, path, attempt, options, wait, "429 rate limited")
+                        continue
+                    reason = _late(options)
+                    if retry_after is not None:
+                        reason = (
+                            f"the server asked to wait {retry_after:g} s, past the call's "
+                            f"{options.deadline:g} s deadline"
+                        )
+                raise _status_error(
+                    response, method, path, attempt, reason, retry_after=retry_after
+                )
+            if status in RETRYABLE_GET_STATUSES:
+                if idempotent and retries_left > 0:
+                    wait = backoff_delay(attempt)
+                    if _fits(wait, deadline):
+                        _log_retry(method, path, attempt, options, wait, f"{status}")
+                        continue
+                    raise _status_error(response, method, path, attempt, _late(options))
+                raise _status_error(response, method, path, attempt, may_have_run)
+            reason = may_have_run if status >= 500 else None
+            raise _status_error(response, method, path, attempt, reason)
+    finally:
+        call_deadline.reset(token)
 
 
 def _within(timeout: httpx.Timeout, deadline: float) -> httpx.Timeout:
