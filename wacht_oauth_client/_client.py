@@ -86,8 +86,10 @@ class WachtClient:
         if http_client is not None and not isinstance(http_client, httpx.Client):
             kind = type(http_client).__name__
             raise ConfigurationError(f"http_client must be an httpx.Client, got {kind}")
-        # A caller's http_client keeps its own timeout unless `timeout=` says otherwise.
-        self._default_timeout = _transport.DEFAULT_TIMEOUT if http_client is None else None
+        # A caller's http_client keeps its own timeout (read once, here) unless `timeout=`
+        # says otherwise; `timeout=None`, here or in with_options, means this default.
+        own = _transport.DEFAULT_TIMEOUT if http_client is None else http_client.timeout
+        self._default_timeout = own
         self._options = _transport.CallOptions(
             timeout=_as_timeout(timeout, self._default_timeout),
             max_retries=_as_retries(max_retries),
@@ -96,7 +98,7 @@ class WachtClient:
             max_response_bytes=_as_byte_count(max_response_bytes),
         )
         self._owns_http = http_client is None
-        self._http = http_client or _new_pool(self._options.timeout or _transport.DEFAULT_TIMEOUT)
+        self._http = http_client or _new_pool(self._options.timeout)
         if self._owns_http:
             _forkable.add(self)
         self._headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
@@ -465,9 +467,7 @@ def _deadline(deadline: float) -> float:
     return _seconds("deadline", deadline, positive=True)
 
 
-def _as_timeout(
-    timeout: float | httpx.Timeout | None, default: httpx.Timeout | None
-) -> httpx.Timeout | None:
+def _as_timeout(timeout: float | httpx.Timeout | None, default: httpx.Timeout) -> httpx.Timeout:
     if timeout is None:
         return default
     if isinstance(timeout, httpx.Timeout):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import math
 import random
 import re
 import time
@@ -30,7 +31,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -76,13 +77,17 @@ captured_responses: ContextVar[list[httpx.Response] | None] = ContextVar(
 class CallOptions:
     """The per-client (and, through `with_options`, per-call) transport settings."""
 
-    # None: the caller's http_client's own timeout.
-    timeout: httpx.Timeout | None = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     max_retries: int = DEFAULT_MAX_RETRIES
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
     deadline: float = DEFAULT_DEADLINE
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    # Derived once, not per call: the longest phase of `timeout` (see `_within`).
+    longest_phase: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "longest_phase", _longest_phase(self.timeout))
 
 
 class BearerAuth(httpx.Auth):
@@ -135,7 +140,7 @@ def send(
     path = url.raw_path.decode("ascii")
     idempotent = method == "GET"
     may_have_run = None if idempotent else f"{method} may have reached the server"
-    timeout = http.timeout if options.timeout is None else options.timeout
+    timeout, longest = options.timeout, options.longest_phase
     # Taken once: every attempt, wait and socket operation of the call comes out of it.
     deadline = time.monotonic() + options.deadline
     token = call_deadline.set(deadline)
@@ -147,7 +152,11 @@ def send(
             started = time.perf_counter()
             try:
                 built = http.build_request(
-                    method, url, headers=headers, timeout=_within(timeout, deadline), **kwargs
+                    method,
+                    url,
+                    headers=headers,
+                    timeout=_within(timeout, longest, deadline),
+                    **kwargs,
                 )
             except (TypeError, ValueError) as exc:  # NaN, inf, bytes or a set in the JSON body
                 raise InvalidArgumentError(
@@ -256,14 +265,22 @@ def send(
         call_deadline.reset(token)
 
 
-def _within(timeout: httpx.Timeout, deadline: float) -> httpx.Timeout:
+def _within(timeout: httpx.Timeout, longest: float, deadline: float) -> httpx.Timeout:
     """`timeout`, with no phase longer than the time left: an attempt never outlives it."""
-    left = max(deadline - time.monotonic(), 0.001)
-    phases = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-    if None not in phases and max(cast(tuple[float, ...], phases)) <= left:
+    left = deadline - time.monotonic()
+    if longest <= left:
         return timeout  # the usual case, far from the deadline
+    left = max(left, 0.001)
+    phases = (timeout.connect, timeout.read, timeout.write, timeout.pool)
     connect, read, write, pool = (left if p is None or p > left else p for p in phases)
     return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
+
+
+def _longest_phase(timeout: httpx.Timeout) -> float:
+    connect, read, write, pool = timeout.connect, timeout.read, timeout.write, timeout.pool
+    if connect is None or read is None or write is None or pool is None:
+        return math.inf  # no limit for a phase: always capped by the time left
+    return max(connect, read, write, pool)
 
 
 def _fits(wait: float, deadline: float) -> bool:
