@@ -68,6 +68,8 @@ TEST_TOOLS = (
     "schemathesis",
     "openapi-core",
     "openapi-spec-validator",
+    "rich",
+    "structlog",
 )
 # Printed for every cell: the SDK's dependencies (httpcore comes with httpx).
 SHOWN = ("httpx", "httpcore", "attrs", "django", "werkzeug", "vcrpy")

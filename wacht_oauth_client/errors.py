@@ -4,9 +4,11 @@ Every failure the SDK can produce is a `WachtError`:
 
 - `InvalidArgumentError` (also a `ValueError`): bad input caught before any network I/O.
 - `ConfigurationError`: the client cannot be built (e.g. no API key).
+- `ClientClosedError` (also a `RuntimeError`): a call after `close()`.
 - `APIConnectionError` / `APITimeoutError`: no usable HTTP response arrived.
 - `APIStatusError` and its per-status subclasses: the server answered with an error status.
-- `APIResponseValidationError`: a success status whose body is not what the API document says.
+- `APIResponseValidationError`: a success status whose body is not what the API document says
+  (`ResponseTooLargeError`: a body over `max_response_bytes`).
 
 Messages never contain the API key, a client secret or a request body.
 """
@@ -14,16 +16,22 @@ Messages never contain the API key, a client secret or a request body.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "WachtError",
     "ConfigurationError",
     "InvalidArgumentError",
+    "ClientClosedError",
+    "InsecureBaseURLWarning",
     "APIError",
     "APIConnectionError",
     "APITimeoutError",
     "APIResponseValidationError",
+    "ResponseTooLargeError",
     "APIStatusError",
     "BadRequestError",
     "AuthenticationError",
@@ -42,9 +50,31 @@ __all__ = [
 class WachtError(Exception):
     """Base class of every error this SDK raises."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle (and copy) rebuilds an exception as `cls(*args)`, which our keyword-only
+        # constructors reject: one such error would break a ProcessPoolExecutor. Rebuild from
+        # the attributes instead, without running __init__ again.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(cls: type[WachtError], args: tuple[Any, ...], state: dict[str, Any]) -> WachtError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class ConfigurationError(WachtError):
     """The client is misconfigured (for example, no API key was given or found)."""
+
+
+class ClientClosedError(WachtError, RuntimeError):
+    """A call on a client after `close()`, or through an `http_client` that was closed."""
+
+
+class InsecureBaseURLWarning(UserWarning):
+    """Warned once per process: a live-looking API key with a plain `http://` base URL (not a
+    loopback address), which would send the key over the network unencrypted."""
 
 
 class InvalidArgumentError(WachtError, ValueError):
@@ -72,16 +102,28 @@ class APIError(WachtError):
         self.url = url
         self.attempts = attempts
         self.not_retried_reason = not_retried_reason
-        super().__init__(message)
+        super().__init__(_shortened(message))
 
     def __str__(self) -> str:
-        text = f"{self.message} ({self.method} {self.url}"
+        text = f"{_shortened(self.message)} ({self.method} {self.url}"
         if self.attempts > 1:
             text += f", {self.attempts} attempts"
         text += ")"
         if self.not_retried_reason:
             text += f"; not retried: {self.not_retried_reason}"
         return text
+
+
+# `str(error)` goes into every log line and error report: a server's (or a proxy's) message is
+# cut to this many characters there; `error.message` keeps all of it.
+MAX_MESSAGE_IN_STR = 500
+
+
+def _shortened(message: str) -> str:
+    if len(message) <= MAX_MESSAGE_IN_STR:
+        return message
+    rest = len(message) - MAX_MESSAGE_IN_STR
+    return f"{message[:MAX_MESSAGE_IN_STR]}… ({rest:,} more characters in error.message)"
 
 
 class APIConnectionError(APIError):
@@ -93,11 +135,41 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """A success status came back with a body that does not match the API document."""
+    """A success status came back with a body that does not match the API document.
 
-    def __init__(self, message: str, *, status_code: int, method: str, url: str) -> None:
+    `response` is that `httpx.Response`, body included: a one-time `client_secret` can still be
+    read from `error.response.content`. `write_applied` is true for any method but GET: the
+    server answered with a success status, so the write most likely happened and must not be
+    sent again blindly (the message says so too).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        response: httpx.Response | None = None,
+    ) -> None:
         self.status_code = status_code
+        self.response = response
+        self.write_applied = method != "GET"
+        if self.write_applied:
+            message += (
+                f"; the server answered {status_code} to this {method}, so the write was "
+                "applied: do not send it again blindly (error.response has the response)"
+            )
         super().__init__(message, method=method, url=url)
+
+
+class ResponseTooLargeError(APIResponseValidationError):
+    """A success response whose decoded body is over `max_response_bytes`; it was not read
+    further, and `max_response_bytes` says what the cap was."""
+
+    def __init__(self, message: str, *, max_response_bytes: int, **kwargs: Any) -> None:
+        self.max_response_bytes = max_response_bytes
+        super().__init__(message, **kwargs)
 
 
 class APIStatusError(APIError):

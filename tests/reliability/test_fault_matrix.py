@@ -23,9 +23,11 @@ from wacht_oauth_client import (
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    BadRequestError,
     InternalServerError,
     NotFoundError,
     RateLimitError,
+    ResponseTooLargeError,
     WachtClient,
     WachtError,
 )
@@ -431,6 +433,132 @@ CASES: list[Case] = [
     ),
 ]
 
+# -- round two: misbehaviours that used to hang, exhaust memory or pass for success ----------
+MIB = 1 << 20
+TRICKLE = Fault.trickle(b'{"apps":[]}' + b" " * 40, interval=0.1)  # 5 s, a byte at a time
+PATIENT_BUT_BOUNDED = {"timeout": httpx.Timeout(5.0), "deadline": 0.6}
+ENDLESS = Fault.stream(200, b" " * 65536, prefix=b"{")  # chunked, never ends
+CAPPED = {"max_response_bytes": MIB}
+BOMB = Fault.gzip_bomb(16 * MIB)  # ~16 KB on the wire
+LONG_MESSAGE = "scope is invalid: " + "x" * 50_000
+
+
+def _capped_str(error: Any, world: World) -> None:
+    assert error.message == LONG_MESSAGE and len(str(error)) < 700
+
+
+def _kept_response(error: Any, world: World) -> None:
+    assert error.write_applied is True and error.response.json()["client_secret"]
+
+
+CASES += [
+    Case(
+        "trickled_body",
+        "list_oauth_apps",
+        [TRICKLE],
+        "APITimeoutError",
+        _is(APITimeoutError, attempts=1, not_retried_reason="the call's 0.6 s deadline passed"),
+        options=PATIENT_BUT_BOUNDED,
+        calls=1,
+    ),
+    Case(
+        "trickled_body",
+        "create_oauth_client",
+        [Fault.trickle(b"{}" + b" " * 40, interval=0.1, execute=True)],
+        "APITimeoutError",
+        _is(APITimeoutError, not_retried_reason="POST may have reached the server"),
+        options=PATIENT_BUT_BOUNDED,
+        calls=1,
+    ),
+    Case(
+        "endless_chunked_200",
+        "list_oauth_clients",
+        [ENDLESS],
+        "ResponseTooLargeError",
+        _is(ResponseTooLargeError, max_response_bytes=MIB, write_applied=False),
+        options=CAPPED,
+        calls=1,
+    ),
+    Case(
+        "endless_chunked_200",
+        "rotate_oauth_client_secret",
+        [Fault.stream(200, b" " * 65536, prefix=b"{", execute=True)],
+        "ResponseTooLargeError",
+        _is(ResponseTooLargeError, write_applied=True),
+        options=CAPPED,
+        calls=1,
+    ),
+    Case(
+        "huge_error_body",
+        "list_signing_keys",
+        [Fault.stream(503, b"<p>busy</p>" * 6000, count=1000, content_type="text/html")] * 3,
+        "InternalServerError",
+        _is(InternalServerError, status_code=503, attempts=3, message="Service Unavailable"),
+        calls=3,
+    ),
+    Case(
+        "gzip_bomb_200",
+        "list_oauth_grants",
+        [BOMB],
+        "ResponseTooLargeError",
+        _is(ResponseTooLargeError, max_response_bytes=MIB),
+        options=CAPPED,
+        calls=1,
+    ),
+    Case(
+        "gzip_bomb_error",
+        "archive_oauth_scope",
+        [Fault.gzip_bomb(16 * MIB, status=400)],
+        "BadRequestError",
+        _is(BadRequestError, status_code=400, message="Bad Request"),
+        calls=1,
+    ),
+    Case(
+        "huge_error_message",
+        "archive_oauth_scope",
+        [_raw(400, json.dumps({"errors": [{"message": LONG_MESSAGE, "code": 400}]}).encode())],
+        "BadRequestError",
+        _capped_str,
+    ),
+    Case(
+        "303_redirect_to_a_200",
+        "rotate_oauth_client_secret",
+        [Fault.redirect("/deployments/dep_1/oauth/apps", 303)],
+        "APIStatusError",
+        _is(APIStatusError, status_code=303),
+        calls=1,
+    ),
+    Case(
+        "200_html_for_a_204",
+        "deactivate_oauth_client",
+        [Fault.status(200)],  # an SSO or captive portal's page: nothing ran
+        "APIResponseValidationError",
+        _is(APIResponseValidationError, status_code=200, write_applied=True),
+        calls=1,
+    ),
+    Case(
+        "202_for_a_204",
+        "compromise_signing_key",
+        [_raw(202, b"", None)],
+        "APIResponseValidationError",
+        _is(APIResponseValidationError, status_code=202),
+        calls=1,
+    ),
+    Case(
+        "200_unparseable_after_a_write",
+        "create_oauth_client",
+        [
+            _raw(
+                200,
+                json.dumps({**client_json(with_secret=True), "created_at": "soon"}).encode(),
+            )
+        ],
+        "APIResponseValidationError",
+        _kept_response,
+        calls=1,
+    ),
+]
+
 RAW_ERRORS = (json.JSONDecodeError, KeyError, RecursionError, httpx.HTTPError)
 
 
@@ -449,7 +577,7 @@ def test_fault_matrix(
     slow_server: EmulatorURL,
     sleeps: list[float],
 ) -> None:
-    delayed = any(fault.kind == "delay" for fault in case.faults)
+    delayed = any(fault.kind in ("delay", "trickle") for fault in case.faults)
     if delayed:
         emu = slow_server.emulator
         client = WachtClient(api_key=API_KEY, base_url=slow_server)
@@ -483,4 +611,4 @@ def test_fault_matrix(
 
 
 def test_the_matrix_covers_at_least_15_kinds() -> None:
-    assert len({case.kind for case in CASES}) >= 15
+    assert len({case.kind for case in CASES}) >= 15 + 10  # round one's, and round two's

@@ -1,4 +1,5 @@
-"""Bad input is rejected before any I/O with an `InvalidArgumentError` naming the argument.
+"""Bad input is rejected before any I/O with an `InvalidArgumentError` naming the argument,
+and a misconfigured client at construction with a `ConfigurationError` (failure class 5).
 
 Path-unsafe characters are percent-encoded and never change the route: checked on the wire
 (MockTransport) and against the emulator over a real socket, which routes on the raw path.
@@ -6,13 +7,21 @@ Path-unsafe characters are percent-encoded and never change the route: checked o
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
 
+import httpx
 import pytest
 
-from wacht_oauth_client import InvalidArgumentError, NotFoundError, WachtClient, WachtError
+from wacht_oauth_client import (
+    ConfigurationError,
+    InvalidArgumentError,
+    NotFoundError,
+    WachtClient,
+    WachtError,
+)
 from wacht_oauth_client import models as m
 from wacht_oauth_client.testing import Emulator
 
@@ -341,3 +350,182 @@ def test_unsafe_deployment_ids_address_their_own_deployment(
     method, path, operation = emu.requests[-1]
     assert (method, operation) == ("GET", "list_oauth_apps")
     assert path == f"/deployments/{UNSAFE_SEGMENTS[value]}/oauth/apps"
+
+
+# -- configuration mistakes -------------------------------------------------------------------
+
+KEY = "wacht_test_sk_Zq9fK2mW7pLx4Rt8Vb1N"
+URL = "https://api.wacht.dev"
+KEY_WHITESPACE = (
+    "api_key starts or ends with whitespace (a key read from a file often ends with a "
+    "newline): strip it"
+)
+KEY_CHARACTERS = (
+    "api_key must be visible ASCII characters only (no spaces, tabs, line breaks, control or "
+    "non-ASCII characters)"
+)
+URL_SCHEME = "base_url must start with https:// (or http://), such as https://api.wacht.dev"
+URL_CHARACTERS = "base_url must not contain spaces, line breaks or control characters"
+TIMEOUT = "timeout must be a finite number of seconds >= 0, or an httpx.Timeout"
+TIMEOUT_PHASES = (
+    "timeout's phases (connect, read, write, pool) must each be None or a finite number of "
+    "seconds >= 0"
+)
+
+# (id, WachtClient kwargs, environment, exact message). The table the closing note lists.
+BAD_CONFIGS: list[tuple[str, dict[str, Any], dict[str, str], str]] = [
+    ("key with a trailing newline", {"api_key": KEY + "\n"}, {}, KEY_WHITESPACE),
+    ("key with a trailing CRLF", {"api_key": KEY + "\r\n"}, {}, KEY_WHITESPACE),
+    ("key with a trailing space", {"api_key": KEY + " "}, {}, KEY_WHITESPACE),
+    ("key with a leading tab", {"api_key": "\t" + KEY}, {}, KEY_WHITESPACE),
+    ("key with a space inside", {"api_key": KEY[:9] + " " + KEY[9:]}, {}, KEY_CHARACTERS),
+    ("key with a newline inside", {"api_key": KEY[:9] + "\n" + KEY[9:]}, {}, KEY_CHARACTERS),
+    ("key with a NUL", {"api_key": KEY + "\0"}, {}, KEY_CHARACTERS),
+    ("key with non-ASCII", {"api_key": KEY + "é"}, {}, KEY_CHARACTERS),
+    ("key as bytes", {"api_key": KEY.encode()}, {}, "api_key must be a str, got bytes"),
+    (
+        "key from the environment with a newline",
+        {},
+        {"WACHT_API_KEY": KEY + "\n"},
+        KEY_WHITESPACE.replace("api_key", "WACHT_API_KEY"),
+    ),
+    (
+        "api_key and base_url swapped",
+        {"api_key": URL, "base_url": KEY},
+        {},
+        "api_key looks like a URL: were api_key and base_url swapped? Pass them by name: "
+        "WachtClient(api_key=..., base_url=...)",
+    ),
+    ("base_url without a scheme", {"base_url": "api.wacht.dev"}, {}, URL_SCHEME),
+    ("base_url with another scheme", {"base_url": "ftp://api.wacht.dev"}, {}, URL_SCHEME),
+    ("base_url without a host", {"base_url": "https://"}, {}, "base_url has no host"),
+    (
+        "base_url with userinfo",
+        {"base_url": "https://me:pw@api.wacht.dev"},
+        {},
+        "base_url must not contain a user name or password (the API key authenticates)",
+    ),
+    (
+        "base_url with a query",
+        {"base_url": "https://api.wacht.dev/?region=eu"},
+        {},
+        "base_url must not have a query string",
+    ),
+    (
+        "base_url with an empty query",
+        {"base_url": "https://api.wacht.dev?"},
+        {},
+        "base_url must not have a query string",
+    ),
+    (
+        "base_url with a fragment",
+        {"base_url": "https://api.wacht.dev/#top"},
+        {},
+        "base_url must not have a fragment",
+    ),
+    (
+        "base_url with a trailing newline",
+        {"base_url": URL + "\n"},
+        {},
+        "base_url starts or ends with whitespace: strip it",
+    ),
+    (
+        "base_url with a leading space",
+        {"base_url": " " + URL},
+        {},
+        "base_url starts or ends with whitespace: strip it",
+    ),
+    ("base_url with a newline inside", {"base_url": URL + "\n/x"}, {}, URL_CHARACTERS),
+    ("base_url with a space inside", {"base_url": URL + "/a b"}, {}, URL_CHARACTERS),
+    (
+        "base_url from the environment with a newline",
+        {},
+        {"WACHT_BASE_URL": URL + "\n"},
+        "WACHT_BASE_URL starts or ends with whitespace: strip it",
+    ),
+    ("base_url with a bad port", {"base_url": URL + ":99999"}, {}, "base_url is not a valid URL"),
+    ("base_url as bytes", {"base_url": URL.encode()}, {}, "base_url must be a str, got bytes"),
+    ("timeout -1", {"timeout": -1}, {}, TIMEOUT),
+    ("timeout nan", {"timeout": float("nan")}, {}, TIMEOUT),
+    ("timeout inf", {"timeout": float("inf")}, {}, TIMEOUT),
+    ("timeout True", {"timeout": True}, {}, TIMEOUT),
+    ("timeout 'soon'", {"timeout": "soon"}, {}, TIMEOUT),
+    ("httpx.Timeout(-1)", {"timeout": httpx.Timeout(-1)}, {}, TIMEOUT_PHASES),
+    ("httpx.Timeout read nan", {"timeout": httpx.Timeout(5, read=math.nan)}, {}, TIMEOUT_PHASES),
+    (
+        "max_retry_wait -5",
+        {"max_retry_wait": -5},
+        {},
+        "max_retry_wait must be a finite number of seconds >= 0",
+    ),
+    (
+        "max_retry_wait inf",
+        {"max_retry_wait": math.inf},
+        {},
+        "max_retry_wait must be a finite number of seconds >= 0",
+    ),
+    ("deadline 0", {"deadline": 0}, {}, "deadline must be a finite number of seconds > 0"),
+    ("deadline nan", {"deadline": math.nan}, {}, "deadline must be a finite number of seconds > 0"),
+    ("max_retries True", {"max_retries": True}, {}, "max_retries must be an int >= 0"),
+    (
+        "max_response_bytes 0",
+        {"max_response_bytes": 0},
+        {},
+        "max_response_bytes must be an int >= 1",
+    ),
+    (
+        "http_client is an AsyncClient",
+        {"http_client": httpx.AsyncClient()},
+        {},
+        "http_client must be an httpx.Client, got AsyncClient",
+    ),
+]
+# the options that with_options takes too
+OPTION_NAMES = ("timeout", "max_retries", "max_retry_wait", "deadline", "max_response_bytes")
+
+
+def _sdk_frames_locals(error: BaseException) -> list[object]:
+    """The locals of the SDK's frames in the traceback (an error page would print them)."""
+    values: list[object] = []
+    tb = error.__traceback__
+    while tb is not None:
+        if "/wacht_oauth_client/" in tb.tb_frame.f_code.co_filename:
+            values.extend(tb.tb_frame.f_locals.values())
+        tb = tb.tb_next
+    return values
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "env", "message"),
+    [pytest.param(kw, env, msg, id=name) for name, kw, env, msg in BAD_CONFIGS],
+)
+def test_config_mistakes_fail_at_construction(
+    kwargs: dict[str, Any], env: dict[str, str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WACHT_BASE_URL", raising=False)
+    monkeypatch.setenv("WACHT_API_KEY", KEY)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigurationError) as caught:
+        WachtClient(**kwargs)
+    error = caught.value
+    assert str(error) == message
+    # the rejected value (and the key) is never repeated, and no SDK frame holds the key
+    for value in [KEY, *kwargs.values(), *env.values()]:
+        text = value.decode() if isinstance(value, bytes) else value
+        if isinstance(text, str) and text.strip() not in URL:  # the messages' own example
+            assert text.strip() not in str(error) and repr(value) not in repr(error)
+    frames = _sdk_frames_locals(error)
+    assert frames, "the SDK frames were walked"
+    assert not any(KEY in (v.decode() if isinstance(v, bytes) else str(v)) for v in frames)
+    option = next((name for name in kwargs if name in OPTION_NAMES), None)
+    if option is not None:  # the same check when the option is given per call
+        client = WachtClient(api_key=KEY, base_url="http://127.0.0.1:9")
+        with pytest.raises(ConfigurationError) as per_call:
+            client.with_options(**{option: kwargs[option]})
+        assert str(per_call.value) == message
+        client.close()
+
+
+def test_the_config_matrix_is_big_enough() -> None:
+    assert len(BAD_CONFIGS) >= 30

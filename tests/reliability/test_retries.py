@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email.utils
 import random
+import socket
 import time
 from collections.abc import Callable
 
@@ -295,14 +296,17 @@ def _timeout_seen(client: WachtClient, api: MockAPI) -> dict[str, float | None]:
 
 def test_default_timeout_is_30s_with_5s_connect() -> None:
     api = MockAPI()
-    assert _timeout_seen(mock_client(api), api) == {
-        "connect": 5.0,
-        "read": 30.0,
-        "write": 30.0,
-        "pool": 30.0,
-    }
-    # None also means the default: a call never waits forever
-    assert _timeout_seen(mock_client(api, timeout=None), api)["read"] == 30.0
+    for given in ({}, {"timeout": None}):  # None also means the default
+        client = WachtClient(api_key=API_KEY, base_url="http://x", **given)  # type: ignore[arg-type]
+        client._http._transport = httpx.MockTransport(api)  # the SDK's own pool, on a mock
+        assert _timeout_seen(client, api) == {
+            "connect": 5.0,
+            "read": 30.0,
+            "write": 30.0,
+            "pool": 30.0,
+        }
+    # with your own http_client, the default is its own timeout (httpx's 5 s here)
+    assert _timeout_seen(mock_client(api), api) == httpx.Timeout(5.0).as_dict()
 
 
 def test_default_timeout_applies_to_the_clients_own_pool() -> None:
@@ -339,7 +343,8 @@ def test_timeout_per_call_leaves_the_client_unchanged() -> None:
         "pool": 0.5,
     }
     assert _timeout_seen(client, api)["read"] == 12.0
-    assert _timeout_seen(client.with_options(timeout=None), api)["read"] == 30.0
+    # None: the default again, which for your own http_client is its own (httpx's 5 s here)
+    assert _timeout_seen(client.with_options(timeout=None), api)["read"] == 5.0
 
 
 def test_a_real_read_timeout_ends_in_api_timeout_error(sleeps: list[float]) -> None:
@@ -366,3 +371,42 @@ def test_a_per_call_timeout_against_a_slow_server(sleeps: list[float]) -> None:
                 )
             url.emulator.inject_fault("list_oauth_apps", Fault.delay(0.4))
             assert client.oauth.list_oauth_apps("dep_1") == []  # the default 30 s waits
+
+
+def test_a_users_http_client_keeps_its_own_timeout_unless_timeout_is_given() -> None:
+    api = MockAPI()
+    own = httpx.Timeout(7.0, connect=2.0)
+
+    def client(**kwargs: object) -> WachtClient:
+        http = httpx.Client(transport=httpx.MockTransport(api), timeout=own)
+        return WachtClient(api_key=API_KEY, base_url="http://x", http_client=http, **kwargs)  # type: ignore[arg-type]
+
+    kept = {"connect": 2.0, "read": 7.0, "write": 7.0, "pool": 7.0}
+    assert _timeout_seen(client(), api) == kept
+    assert _timeout_seen(client(timeout=None), api) == kept  # None: the default, i.e. its own
+    assert _timeout_seen(client(timeout=12), api)["read"] == 12.0
+    assert _timeout_seen(client().with_options(timeout=3), api)["read"] == 3.0
+    assert _timeout_seen(client(timeout=12).with_options(timeout=None), api) == kept
+    # an http_client without any timeout is still bounded per attempt by the deadline
+    http = httpx.Client(transport=httpx.MockTransport(api), timeout=None)
+    unbounded = WachtClient(api_key=API_KEY, base_url="http://x", http_client=http, deadline=2)
+    assert all(0 < t <= 2 for t in _timeout_seen(unbounded, api).values())
+
+
+def test_connection_errors_name_the_host_and_port(sleeps: list[float]) -> None:
+    api = MockAPI()
+    api.queue("list_oauth_apps", *[raising(httpx.ConnectError, "[Errno 111] refused")] * 3)
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    client = WachtClient(api_key=API_KEY, base_url="https://api.wacht.dev", http_client=http)
+    with pytest.raises(APIConnectionError) as caught:
+        client.oauth.list_oauth_apps("dep_1")
+    assert str(caught.value).startswith(
+        "ConnectError: could not connect to api.wacht.dev:443 ([Errno 111] refused)"
+    )
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with WachtClient(api_key=API_KEY, base_url=f"http://127.0.0.1:{port}", max_retries=0) as c:
+        with pytest.raises(APIConnectionError) as refused:
+            c.oauth.list_oauth_apps("dep_1")
+    assert f"could not connect to 127.0.0.1:{port}" in str(refused.value)

@@ -1,12 +1,18 @@
 """Secret hygiene: the API key and client secrets never show up in a repr, str, log record,
 exception message, or a local variable an error page would print. And the logging contract.
 
+Renderers covered (failure class 6): repr, str, pprint, rich's pretty printer, rich tracebacks
+with locals, structlog's dict tracebacks (`dict_tracebacks`, `ExceptionDictTransformer`) and
+its console renderer with rich tracebacks, and `traceback.TracebackException(capture_locals=
+True)`. Django's debug page: examples/django_app/tests/test_django_debug_page.py.
+
 A full walk-through of the 18 methods runs against the emulator over a real socket, with
 every logger (ours, httpx, httpcore) captured at DEBUG and some errors forced along the way.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import pprint
@@ -19,7 +25,12 @@ from types import TracebackType
 from typing import Any
 
 import pytest
+import structlog
 from packaging.version import Version
+from rich.console import Console
+from rich.pretty import pretty_repr
+from rich.traceback import Traceback
+from structlog.tracebacks import ExceptionDictTransformer
 
 import wacht_oauth_client
 from wacht_oauth_client import (
@@ -68,6 +79,39 @@ class Leaks:
         self.rendered.append((f"repr({what})", repr(value)))
         self.rendered.append((f"str({what})", str(value)))
         self.rendered.append((f"pformat({what})", pprint.pformat(value)))
+        self.rendered.append((f"rich pretty({what})", pretty_repr(value, max_string=None)))
+
+    def render_traceback(self, what: str, error: BaseException, tb: TracebackType | None) -> None:
+        """`error` with the locals of every frame from `tb` on, as each renderer shows them."""
+        exc_info = (type(error), error, tb)
+        console = Console(file=io.StringIO(), width=200, color_system=None)
+        # Locals untruncated (rich's defaults would cut strings at 80 characters); no source
+        # lines around each frame's own, which only cost time.
+        console.print(
+            Traceback.from_exception(
+                *exc_info,
+                show_locals=True,
+                locals_max_string=None,
+                locals_max_length=None,
+                extra_lines=0,
+            )
+        )
+        self.rendered.append((f"rich traceback {what}", console.file.getvalue()))  # type: ignore[attr-defined]
+        frames = ExceptionDictTransformer(show_locals=True, locals_max_string=None)(exc_info)
+        self.rendered.append((f"structlog dict {what}", json.dumps(frames, default=str)))
+        event = {"event": "failed", "exc_info": exc_info}
+        processed = structlog.processors.dict_tracebacks(None, "error", dict(event))
+        self.rendered.append((f"structlog dict_tracebacks {what}", json.dumps(processed)))
+        console_renderer = structlog.dev.ConsoleRenderer(
+            colors=False,
+            exception_formatter=structlog.dev.RichTracebackFormatter(
+                show_locals=True, width=200, extra_lines=0
+            ),
+        )
+        text = console_renderer(None, "error", dict(event))
+        self.rendered.append((f"structlog console {what}", str(text)))
+        summary = traceback.TracebackException(*exc_info, capture_locals=True)
+        self.rendered.append((f"capture_locals {what}", "".join(summary.format())))
 
     def found(self) -> list[tuple[str, str]]:
         fragments = {f: s for s in self.secrets for f in _fragments(s)}
@@ -120,6 +164,14 @@ def render_error(leaks: Leaks, error: WachtError, frames_too: bool = True) -> No
     for frame in summary.stack:
         if frame.filename.startswith(SDK_DIR):
             leaks.rendered.append((f"capture_locals {frame.name}", repr(frame.locals)))
+    # rich, structlog and the standard library, from the first SDK frame on
+    leaks.render_traceback(name, error, _from_sdk_frames(error.__traceback__))
+
+
+def _from_sdk_frames(tb: TracebackType | None) -> TracebackType | None:
+    while tb is not None and not tb.tb_frame.f_code.co_filename.startswith(SDK_DIR):
+        tb = tb.tb_next
+    return tb
 
 
 def _expect(
@@ -150,6 +202,13 @@ def _transport_loggers() -> set[str]:
         names.add("httpcore")
     # (httpcore < 0.17 does not log at all.)
     return names
+
+
+@pytest.fixture(autouse=True)
+def plain_source_in_rich_tracebacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich tracebacks as they render, minus syntax highlighting of each frame's source file
+    (pygments lexing whole files is nearly all of their cost; the locals are unaffected)."""
+    monkeypatch.setattr(Traceback, "_guess_lexer", classmethod(lambda cls, name, code: "text"))
 
 
 @pytest.fixture
@@ -363,6 +422,42 @@ def test_secrets_stay_readable(client: WachtClient, emu: Emulator) -> None:
     jwk = m.Jwk(kty="oct", k="c3ltbWV0cmljLWtleS1tYXRlcmlhbA")
     assert jwk.k == "c3ltbWV0cmljLWtleS1tYXRlcmlhbA" and "c3ltbWV0cmlj" not in repr(jwk)
     assert jwk.to_dict()["k"] == "c3ltbWV0cmljLWtleS1tYXRlcmlhbA"
+
+
+def _a_view(oauth: Any, created: Any, rotated: Any, raw: Any, client: WachtClient) -> None:
+    """User code that holds what a real view would (models with secrets, a raw response, the
+    client), then gets an SDK error: a traceback with locals prints all of these."""
+    assert created.client_secret and rotated.client_secret and raw.parsed and client
+    oauth.list_oauth_clients(DEP, "no-such-app")
+
+
+def test_tracebacks_with_locals_of_user_frames_show_no_secret(
+    client: WachtClient, emu: Emulator
+) -> None:
+    leaks = Leaks()
+    client.oauth.create_oauth_app(DEP, m.CreateOAuthAppRequest(slug="view", name="View"))
+    request = m.CreateOAuthClientRequest(
+        client_auth_method="client_secret_basic",
+        grant_types=["authorization_code"],
+        redirect_uris=["https://example.com/cb"],
+    )
+    created = client.oauth.create_oauth_client(DEP, "view", request)
+    rotated = client.oauth.rotate_oauth_client_secret(DEP, "view", created.id)
+    raw = client.oauth.with_raw_response.create_oauth_client(DEP, "view", request)
+    for secret in (created.client_secret, rotated.client_secret, raw.parsed.client_secret):
+        leaks.add_secret(secret)
+    for name, value in [("created", created), ("rotated", rotated), ("raw", raw)]:
+        leaks.render(name, value)
+    leaks.render("list of clients", [created, raw.parsed])
+    with pytest.raises(NotFoundError) as caught:
+        _a_view(client.oauth, created, rotated, raw, client)
+    view_frame = caught.value.__traceback__.tb_next  # skip this test's own frame
+    assert view_frame is not None and view_frame.tb_frame.f_code.co_name == "_a_view"
+    leaks.render_traceback("from the view", caught.value, view_frame)
+    text = "\n".join(t for w, t in leaks.rendered if w.startswith("rich traceback"))
+    assert "created" in text and "OAuthClient(" in text  # the locals really were rendered
+    found = leaks.found()
+    assert found == [], sorted({where for where, _ in found})  # which renderers leaked
 
 
 def test_error_page_locals_never_hold_the_api_key(server: EmulatorURL, emu: Emulator) -> None:

@@ -303,9 +303,40 @@ def _half_then_hang_up(body: bytes, environ: WSGIEnvironment) -> Iterator[bytes]
     _hang_up(environ)
 
 
+_STREAM_SAFETY_NET = 1 << 30  # an endless stream gives up after 1 GiB nobody hung up on
+
+
+def _trickle(body: bytes, interval: float) -> Iterator[bytes]:
+    for i in range(len(body)):
+        if i:
+            time.sleep(interval)
+        yield body[i : i + 1]
+
+
+def _stream(prefix: bytes, chunk: bytes, count: int | None) -> Iterator[bytes]:
+    if prefix:
+        yield prefix
+    for _ in range(_STREAM_SAFETY_NET // max(1, len(chunk)) if count is None else count):
+        yield chunk
+
+
 def _fault_reply(
     fault: Fault, real: Response | None, environ: WSGIEnvironment, start_response: StartResponse
 ) -> Iterable[bytes]:
+    if fault.kind in ("trickle", "stream"):
+        headers = [] if fault.content_type is None else [("Content-Type", fault.content_type)]
+        if fault.kind == "trickle":
+            headers.append(("Content-Length", str(len(fault.body))))
+            pieces = _trickle(fault.body, fault.seconds)
+        elif fault.count is None:
+            headers.append(("Transfer-Encoding", "chunked"))
+            pieces = _stream(fault.body, fault.chunk, None)
+        else:
+            size = len(fault.body) + fault.count * len(fault.chunk)
+            headers.append(("Content-Length", str(size)))
+            pieces = _stream(fault.body, fault.chunk, fault.count)
+        start_response(fault.status_line(), headers)
+        return pieces
     if fault.kind == "drop":
         if not fault.after_headers:
             _hang_up(environ)
@@ -747,6 +778,7 @@ class _RequestHandler(WSGIRequestHandler):
         self.environ = environ = self.make_environ()
         head: list[Any] = []
         sent = False
+        chunked = False
 
         def send_head() -> None:
             nonlocal sent
@@ -757,8 +789,11 @@ class _RequestHandler(WSGIRequestHandler):
             for name, value in headers:
                 self.send_header(name, value)  # "Connection: close" also sets close_connection
                 names.add(name.lower())
+            nonlocal chunked
+            chunked = "transfer-encoding" in names  # only a Fault.stream sets it
             framed = (
                 "content-length" in names
+                or chunked
                 or code in (204, 304)
                 or code < 200
                 or environ["REQUEST_METHOD"] == "HEAD"
@@ -774,7 +809,7 @@ class _RequestHandler(WSGIRequestHandler):
             if not sent:
                 send_head()
             if data and environ["REQUEST_METHOD"] != "HEAD":
-                self.wfile.write(data)
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if chunked else data)
 
         def start_response(
             status: str, headers: list[tuple[str, str]], exc_info: Any = None
@@ -789,6 +824,8 @@ class _RequestHandler(WSGIRequestHandler):
                     write(chunk)
                 if not sent:
                     send_head()
+                if chunked:
+                    self.wfile.write(b"0\r\n\r\n")
             finally:
                 if hasattr(body, "close"):
                     body.close()

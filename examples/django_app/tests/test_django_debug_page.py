@@ -9,6 +9,7 @@ fail: inside the SDK, or with a plain bug in the view. Django's own handler rend
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,9 +25,10 @@ from wacht_oauth_client.models import (
     OAuthClient,
     RotateOAuthClientSecretResponse,
 )
-from wacht_oauth_client.testing import Emulator, run_emulator
+from wacht_oauth_client.testing import Emulator, Fault, run_emulator
 
 API_KEY = "wacht_live_sk_debugpage_0123456789abcdef"
+LOST_SECRET = "oc_secret_InTheResponseOfAFailedParse_0123456789abcdefgh"
 DEP = "dep_123"
 seen: dict[str, Any] = {}  # what the view held, for the assertions
 
@@ -54,6 +56,30 @@ def fails_inside_the_sdk(request: HttpRequest) -> HttpResponse:
     return HttpResponse("unreachable")
 
 
+def _next_create_fails_to_parse(created: OAuthClient) -> None:
+    # A helper, so that the body (with its secret) is not a local of the view.
+    body = {**created.to_dict(), "client_secret": LOST_SECRET, "created_at": "not-a-date"}
+    seen["emulator"].inject_fault(
+        "create_oauth_client", Fault.raw(200, json.dumps(body).encode(), "application/json")
+    )
+
+
+def fails_parsing_a_write(request: HttpRequest) -> HttpResponse:
+    """The 200 of a create fails to parse: the error keeps the response (and its secret)."""
+    wacht, created, rotated = _create_and_rotate()
+    _next_create_fails_to_parse(created)
+    wacht.oauth.create_oauth_client(
+        DEP,
+        "billing",
+        CreateOAuthClientRequest(
+            client_auth_method="client_secret_basic",
+            grant_types=["authorization_code"],
+            redirect_uris=["https://app.example.com/callback"],
+        ),
+    )
+    return HttpResponse("unreachable")
+
+
 def fails_in_the_view(request: HttpRequest) -> HttpResponse:
     wacht, created, rotated = _create_and_rotate()
     return HttpResponse(request.GET["missing"])  # a plain bug: KeyError
@@ -62,6 +88,7 @@ def fails_in_the_view(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("sdk-error/", fails_inside_the_sdk),
     path("view-error/", fails_in_the_view),
+    path("write-error/", fails_parsing_a_write),
 ]
 
 
@@ -73,12 +100,18 @@ def debug_site(settings: Any) -> Iterator[None]:
     # No error middleware: the exception reaches Django's handler and its debug page.
     settings.MIDDLEWARE = []
     with run_emulator(Emulator(seed=7, api_keys=[API_KEY])) as url:
+        seen["emulator"] = url.emulator
         settings.WACHT = {"API_KEY": API_KEY, "BASE_URL": url, "MAX_RETRIES": 0}
         yield
 
 
 @pytest.mark.parametrize(
-    ("url", "error"), [("/sdk-error/", "NotFoundError"), ("/view-error/", "KeyError")]
+    ("url", "error"),
+    [
+        ("/sdk-error/", "NotFoundError"),
+        ("/view-error/", "KeyError"),
+        ("/write-error/", "APIResponseValidationError"),
+    ],
 )
 def test_debug_page_shows_no_secret_and_no_api_key(debug_site: None, url: str, error: str) -> None:
     response = Client(raise_request_exception=False).get(url, HTTP_ACCEPT="text/html")
@@ -94,7 +127,7 @@ def test_debug_page_shows_no_secret_and_no_api_key(debug_site: None, url: str, e
     assert created.client_id in html  # the public client_id is fine to show
     assert "WachtClient(base_url=" in html
     # ...but not the secrets or the key.
-    for secret in secrets:
+    for secret in [*secrets, LOST_SECRET]:
         assert secret not in html
     assert "oc_secret_" not in html
     assert API_KEY not in html
