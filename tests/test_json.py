@@ -70,7 +70,7 @@ def _typed(value: Any) -> Any:
 @contextmanager
 def decoding_with(decoder: str) -> Iterator[None]:
     """`_json` switched to msgspec (pinned in requirements-dev.lock) or to the stdlib alone."""
-    saved = (_json._fast_decode, _json._FastDecodeError, _json._stdlib_bytes)
+    saved = (_json._fast_decode, _json._FastDecodeErrors, _json._stdlib_bytes)
     if decoder == "msgspec":
         assert _json.use_msgspec()
     else:
@@ -78,7 +78,7 @@ def decoding_with(decoder: str) -> Iterator[None]:
     try:
         yield
     finally:
-        _json._fast_decode, _json._FastDecodeError, _json._stdlib_bytes = saved
+        _json._fast_decode, _json._FastDecodeErrors, _json._stdlib_bytes = saved
 
 
 DECODERS = ["msgspec", "stdlib"]

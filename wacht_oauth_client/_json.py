@@ -27,7 +27,7 @@ from typing import Any
 FAST_AFTER_BYTES = 4 << 20
 
 _fast_decode: Callable[[bytes], Any] | None = None
-_FastDecodeError: type[Exception] = ValueError
+_FastDecodeErrors: tuple[type[Exception], ...] = ()
 _stdlib_bytes = 0  # decoded by json.loads before the switch (updated without a lock: a hint)
 
 
@@ -36,7 +36,7 @@ def loads(content: bytes) -> Any:
     if _fast_decode is not None:
         try:
             return _fast_decode(content)
-        except _FastDecodeError:
+        except _FastDecodeErrors:
             pass  # the standard library decides: its result, or its error
     elif _stdlib_bytes < FAST_AFTER_BYTES:
         _stdlib_bytes += len(content)
@@ -47,12 +47,13 @@ def loads(content: bytes) -> Any:
 
 def use_msgspec() -> bool:
     """Switch to msgspec now, if it is installed; True if it is in use."""
-    global _fast_decode, _FastDecodeError, _stdlib_bytes
+    global _fast_decode, _FastDecodeErrors, _stdlib_bytes
     _stdlib_bytes = FAST_AFTER_BYTES  # decided: never count again
     try:
         import msgspec
     except ImportError:  # no speedups extra: the standard library alone
         return False
-    _FastDecodeError = msgspec.DecodeError
+    # msgspec before 0.19 raises UnicodeDecodeError, not DecodeError, on a lone surrogate.
+    _FastDecodeErrors = (msgspec.DecodeError, UnicodeDecodeError)
     _fast_decode = msgspec.json.decode
     return True

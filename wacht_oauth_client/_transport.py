@@ -63,6 +63,7 @@ _MAX_BODY_IN_ERROR = 4000
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 # An error body is only read for its message (and the 4,000 characters the error keeps).
 MAX_ERROR_BODY_BYTES = 64 * 1024
+MAX_URL_LENGTH = 65536  # httpx's own limit (from 0.24); the SDK applies it on every release
 
 # When the call running in this thread must end (time.monotonic()), for `_sockets`.
 call_deadline: ContextVar[float | None] = ContextVar("wachtcall_deadline", default=None)
@@ -129,14 +130,20 @@ def send(
     method = str(request["method"]).upper()
     # Parsed once: handing httpx the URL object spares it a second parse of the string (the
     # largest per-call cost of this module).
+    raw_url = str(request["url"])
     try:
-        url = httpx.URL(str(request["url"]))
-    except httpx.InvalidURL:  # the URL limit: a path argument of tens of thousands of chars
+        # Checked here, not left to httpx: only its newer releases enforce the limit.
+        if len(raw_url) > MAX_URL_LENGTH:
+            raise httpx.InvalidURL("URL too long")
+        url = httpx.URL(raw_url)
+    except httpx.InvalidURL:  # a path argument of tens of thousands of characters
         raise InvalidArgumentError(
             "request URL", "httpx cannot send it (is an id or slug too long?); not sent"
         ) from None
     headers = {**request.get("headers", {}), **options.extra_headers}
     kwargs = {k: v for k, v in request.items() if k not in ("method", "url", "headers")}
+    if "json" in kwargs:  # the generated code set its Content-Type
+        kwargs["content"] = _encode_json(kwargs.pop("json"))
     path = url.raw_path.decode("ascii")
     idempotent = method == "GET"
     may_have_run = None if idempotent else f"{method} may have reached the server"
@@ -158,11 +165,8 @@ def send(
                     timeout=_within(timeout, longest, deadline),
                     **kwargs,
                 )
-            except (TypeError, ValueError) as exc:  # NaN, inf, bytes or a set in the JSON body
-                raise InvalidArgumentError(
-                    "request",
-                    f"cannot be encoded ({type(exc).__name__}: {str(exc)[:120]}); not sent",
-                ) from None
+            except (TypeError, ValueError) as exc:  # a multipart field httpx cannot encode
+                raise _unencodable(exc) from None
             try:
                 # follow_redirects=False whatever the client's own setting: a followed 302 turns a
                 # POST into a GET of the Location, whose 2xx would pass for the write's success.
@@ -263,6 +267,22 @@ def send(
             raise _status_error(response, method, path, attempt, reason)
     finally:
         call_deadline.reset(token)
+
+
+def _encode_json(body: Any) -> bytes:
+    """The JSON request body, as httpx 0.28 encodes it, whatever httpx is installed: compact,
+    UTF-8, and no NaN or Infinity (which older httpx would send, and no server accepts)."""
+    try:
+        text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as exc:  # NaN, inf, bytes or a set in a request model
+        raise _unencodable(exc) from None
+    return text.encode("utf-8")
+
+
+def _unencodable(exc: Exception) -> InvalidArgumentError:
+    return InvalidArgumentError(
+        "request", f"cannot be encoded ({type(exc).__name__}: {str(exc)[:120]}); not sent"
+    )
 
 
 def _within(timeout: httpx.Timeout, longest: float, deadline: float) -> httpx.Timeout:
