@@ -56,12 +56,17 @@ NOT_IN_MATRIX = (
     "tests/test_regeneration_flow.py",
     "tests/test_templates.py",  # our templates vs the generator's own (needs the generator)
     "tests/test_docstrings.py",  # docstring sections, parsed by griffe (a docs tool)
+    "tests/test_emulator_schemathesis.py",  # generated requests: slow, checks the spec's shapes
+    "tests/test_spec.py",  # the OpenAPI document itself
+    "tests/test_packaging.py",  # pyproject metadata and the lock
+    "tests/docs",  # the README's and docs' examples, as pasted (one interpreter is enough)
+    "tests/test_cli_docs.py",  # docs/cli.md's shell recipes (bash and jq)
 )
 # What the tests import besides the SDK, pinned as requirements-dev.lock pins it for `make test`.
-# (PyYAML and msgspec come with the config and speedups extras, at the versions the cell tests.)
+# (pytest-recording, PyYAML and msgspec come with the SDK's extras, at the versions the cell
+# tests.)
 TEST_TOOLS = (
     "pytest",
-    "pytest-recording",
     "pytest-django",
     "packaging",
     "hypothesis",
