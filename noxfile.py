@@ -61,6 +61,7 @@ NOT_IN_MATRIX = (
     "tests/test_packaging.py",  # pyproject metadata and the lock
     "tests/docs",  # the README's and docs' examples, as pasted (one interpreter is enough)
     "tests/test_cli_docs.py",  # docs/cli.md's shell recipes (bash and jq)
+    "tests/test_benchmarks.py",  # make bench's cases (its peers need the dev-only pydantic)
 )
 # What the tests import besides the SDK, pinned as requirements-dev.lock pins it for `make test`.
 # (pytest-recording, PyYAML and msgspec come with the SDK's extras, at the versions the cell

@@ -172,11 +172,16 @@ class Layers:
 
     @classmethod
     def build(cls, base_url: str, transport: httpx.BaseTransport | None) -> Layers:
+        """Every layer on the deployment-scoped paths (`client.oauth`, the usage guide's shape):
+        the generated client gets the `/deployments/{id}` mount as its base URL, as the spec's
+        server entry describes it."""
         extra: dict[str, Any] = {} if transport is None else {"transport": transport}
         raw = httpx.Client(
             base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}"}, **extra
         )
-        generated = AuthenticatedClient(base_url=base_url, token=API_KEY, httpx_args=extra)
+        generated = AuthenticatedClient(
+            base_url=f"{base_url}/deployments/{DEPLOYMENT}", token=API_KEY, httpx_args=extra
+        )
         if transport is None:
             facade = WachtClient(api_key=API_KEY, base_url=base_url)
         else:
@@ -216,7 +221,7 @@ def list_grants(layers: Layers, ids: tuple[str, str, str]) -> dict[str, Call]:
         "raw": lambda: _raw_json(raw.get(path))["grants"],
         "generated": lambda: (
             _parsed(
-                list_oauth_grants.sync_detailed(*ids, client=gen), ListOAuthGrantsResponse
+                list_oauth_grants.sync_detailed(*ids[1:], client=gen), ListOAuthGrantsResponse
             ).grants
         ),
         "facade": lambda: oauth.list_oauth_grants(*ids),
@@ -253,7 +258,7 @@ def create_client(layers: Layers, ids: tuple[str, str]) -> dict[str, Call]:
     return {
         "raw": lambda: _raw_json(raw.post(path, json=body)),
         "generated": lambda: _parsed(
-            create_oauth_client.sync_detailed(*ids, client=gen, body=request), OAuthClient
+            create_oauth_client.sync_detailed(ids[1], client=gen, body=request), OAuthClient
         ),
         "facade": lambda: oauth.create_oauth_client(*ids, request),
     }
@@ -267,7 +272,7 @@ def rotate_secret(layers: Layers, ids: tuple[str, str, str]) -> dict[str, Call]:
     return {
         "raw": lambda: _raw_json(raw.post(path)),
         "generated": lambda: _parsed(
-            rotate_oauth_client_secret.sync_detailed(*ids, client=gen),
+            rotate_oauth_client_secret.sync_detailed(*ids[1:], client=gen),
             RotateOAuthClientSecretResponse,
         ),
         "facade": lambda: oauth.rotate_oauth_client_secret(*ids),
@@ -293,7 +298,7 @@ def create_app(layers: Layers, deployment: str, slug: Callable[[], str]) -> dict
             supported_scopes="read,write",
             logo=File(payload=BytesIO(LOGO), file_name="logo.png", mime_type="image/png"),
         )
-        return _parsed(create_oauth_app.sync_detailed(deployment, client=gen, body=form), OAuthApp)
+        return _parsed(create_oauth_app.sync_detailed(client=gen, body=form), OAuthApp)
 
     def facade_call() -> object:
         request = CreateOAuthAppRequest(
