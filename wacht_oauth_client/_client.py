@@ -234,8 +234,7 @@ class WachtClient:
         try:
             request: dict[str, Any] = module._get_kwargs(*args, **kwargs)
         except (TypeError, ValueError, AttributeError) as exc:  # e.g. a dict for a nested model
-            problem = f"cannot be encoded ({type(exc).__name__}: {str(exc)[:120]}); not sent"
-            raise InvalidArgumentError("request", problem) from None
+            raise _transport.unencodable(exc) from None
         request["url"] = self.base_url + _escape_dot_segments(prefix + request["url"])
         request["headers"] = {**self._headers, **request.get("headers", {})}
         if "files" in request:

@@ -166,7 +166,7 @@ def send(
                     **kwargs,
                 )
             except (TypeError, ValueError) as exc:  # a multipart field httpx cannot encode
-                raise _unencodable(exc) from None
+                raise unencodable(exc) from None
             try:
                 # follow_redirects=False whatever the client's own setting: a followed 302 turns a
                 # POST into a GET of the Location, whose 2xx would pass for the write's success.
@@ -275,11 +275,12 @@ def _encode_json(body: Any) -> bytes:
     try:
         text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError) as exc:  # NaN, inf, bytes or a set in a request model
-        raise _unencodable(exc) from None
+        raise unencodable(exc) from None
     return text.encode("utf-8")
 
 
-def _unencodable(exc: Exception) -> InvalidArgumentError:
+def unencodable(exc: Exception) -> InvalidArgumentError:
+    """The error for a request that could not be encoded (so was not sent)."""
     return InvalidArgumentError(
         "request", f"cannot be encoded ({type(exc).__name__}: {str(exc)[:120]}); not sent"
     )
